@@ -1,0 +1,333 @@
+package barista;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * Everything an app is configured with, fixed once it starts.
+ *
+ * <p>Values come, each overriding the one before: the defaults here, the code's
+ * {@code Barista.create(cfg -> ...)} lambda, {@code application.properties} (on the class path,
+ * then in the working directory), then environment variables. So operations can change a
+ * deployed app without recompiling it. Property {@code barista.max-body-size} is env
+ * {@code BARISTA_MAX_BODY_SIZE}.
+ *
+ * @param host             interface to bind ({@code barista.host}, default 127.0.0.1)
+ * @param port             port to bind, 0 for any free one ({@code barista.port}, default 8000)
+ * @param maxBodyBytes     larger request bodies get 413 ({@code barista.max-body-size}, default 1MB)
+ * @param devMode          detailed error pages with stack traces ({@code barista.dev}, default false)
+ * @param eventLoopHandlers run every handler on the event loop instead of a virtual thread
+ *                         ({@code barista.handlers=event-loop}; default {@code virtual})
+ * @param cors             cross-origin rules; off when no origin is allowed
+ * @param securityHeaders  add nosniff, frame and referrer headers to every response
+ *                         ({@code barista.security-headers}, default true)
+ * @param gzipMinBytes     compress responses at least this large when the client accepts gzip;
+ *                         negative turns gzip off ({@code barista.gzip.min-size}, default 1KB)
+ * @param shutdownGrace    how long a stop waits for in-flight requests ({@code barista.shutdown-grace})
+ * @param requestLog       one log line per request ({@code barista.request-log}, default true)
+ * @param title            API title in the OpenAPI document ({@code barista.title})
+ * @param version          API version in the OpenAPI document ({@code barista.version})
+ * @param properties       every property that was read, for extensions' own settings
+ */
+public record Config(String host, int port, long maxBodyBytes, boolean devMode, boolean eventLoopHandlers,
+                     Cors cors, boolean securityHeaders, int gzipMinBytes, Duration shutdownGrace,
+                     boolean requestLog, String title, String version, Map<String, String> properties) {
+
+    public Config {
+        properties = Map.copyOf(properties);
+    }
+
+    /** A property by its dotted name ({@code barista.docs.enabled}), or the fallback. */
+    public String property(String name, String fallback) {
+        return properties.getOrDefault(name, fallback);
+    }
+
+    /** A boolean property, or the fallback when unset. */
+    public boolean flag(String name, boolean fallback) {
+        String v = properties.get(name);
+        return v == null ? fallback : Boolean.parseBoolean(v.trim());
+    }
+
+    /**
+     * Cross-origin resource sharing. Empty {@code allowedOrigins} means CORS is off; {@code *}
+     * allows any origin (never together with credentials).
+     */
+    public record Cors(List<String> allowedOrigins, List<String> allowedMethods, List<String> allowedHeaders,
+                       boolean allowCredentials, Duration maxAge) {
+        public Cors {
+            allowedOrigins = List.copyOf(allowedOrigins);
+            allowedMethods = List.copyOf(allowedMethods);
+            allowedHeaders = List.copyOf(allowedHeaders);
+        }
+
+        public boolean enabled() {
+            return !allowedOrigins.isEmpty();
+        }
+
+        static Cors off() {
+            return new Cors(List.of(), List.of("GET", "POST", "PUT", "PATCH", "DELETE"),
+                    List.of("Content-Type", "Authorization"), false, Duration.ofMinutes(10));
+        }
+    }
+
+    /** Builds a config from the sources described on {@link Config}. */
+    static Config load(Consumer<Builder> code) {
+        Builder b = new Builder();
+        code.accept(b);
+        Map<String, String> props = new HashMap<>();
+        readClasspath(props);
+        readFile(Path.of("application.properties"), props);
+        readEnv(System.getenv(), props);
+        b.apply(props);
+        return b.build(props);
+    }
+
+    private static void readClasspath(Map<String, String> into) {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = cl == null ? null : cl.getResourceAsStream("application.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                p.forEach((k, v) -> into.put(k.toString(), v.toString()));
+            }
+        } catch (IOException e) {
+            throw new SetupException("cannot read application.properties from the class path", e);
+        }
+    }
+
+    private static void readFile(Path file, Map<String, String> into) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (Reader r = Files.newBufferedReader(file)) {
+            Properties p = new Properties();
+            p.load(r);
+            p.forEach((k, v) -> into.put(k.toString(), v.toString()));
+        } catch (IOException e) {
+            throw new SetupException("cannot read " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /** {@code BARISTA_MAX_BODY_SIZE} becomes {@code barista.max-body-size} for known keys. */
+    static void readEnv(Map<String, String> env, Map<String, String> into) {
+        for (String key : Builder.KEYS) {
+            String envName = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+            String v = env.get(envName);
+            if (v != null) {
+                into.put(key, v);
+            }
+        }
+        env.forEach((k, v) -> {
+            if (k.startsWith("BARISTA_")) {
+                into.putIfAbsent(k.toLowerCase(Locale.ROOT).replace('_', '.'), v);
+            }
+        });
+    }
+
+    /** Parses {@code 512}, {@code 64KB}, {@code 10MB}, {@code 1GB}. */
+    static long parseSize(String text) {
+        String t = text.trim().toUpperCase(Locale.ROOT);
+        long unit = 1;
+        for (var u : List.of(Map.entry("KB", 1024L), Map.entry("MB", 1024L * 1024), Map.entry("GB", 1024L * 1024 * 1024),
+                Map.entry("B", 1L))) {
+            if (t.endsWith(u.getKey())) {
+                unit = u.getValue();
+                t = t.substring(0, t.length() - u.getKey().length()).trim();
+                break;
+            }
+        }
+        return Long.parseLong(t) * unit;
+    }
+
+    /** Parses {@code 500ms}, {@code 10s}, {@code 2m}, or a plain number of seconds. */
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
+        }
+        if (t.endsWith("s")) {
+            return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).trim()));
+        }
+        if (t.endsWith("m")) {
+            return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).trim()));
+        }
+        return Duration.ofSeconds(Long.parseLong(t));
+    }
+
+    /** The settings a {@code Barista.create(cfg -> ...)} lambda can change. */
+    public static final class Builder {
+        static final List<String> KEYS = List.of("barista.host", "barista.port", "barista.max-body-size",
+                "barista.dev", "barista.handlers", "barista.cors.allowed-origins", "barista.cors.allowed-methods",
+                "barista.cors.allowed-headers", "barista.cors.allow-credentials", "barista.cors.max-age",
+                "barista.security-headers", "barista.gzip.min-size", "barista.shutdown-grace",
+                "barista.request-log", "barista.title", "barista.version", "barista.docs.enabled");
+
+        private String host = "127.0.0.1";
+        private int port = 8000;
+        private long maxBodyBytes = 1024 * 1024;
+        private boolean devMode;
+        private boolean eventLoopHandlers;
+        private Cors cors = Cors.off();
+        private boolean securityHeaders = true;
+        private int gzipMinBytes = 1024;
+        private Duration shutdownGrace = Duration.ofSeconds(10);
+        private boolean requestLog = true;
+        private String title = "Barista API";
+        private String version = "0.1.0";
+        private final Map<String, String> codeProperties = new HashMap<>();
+
+        Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new SetupException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long bytes) {
+            if (bytes < 0) {
+                throw new SetupException("max body size must be >= 0, got " + bytes);
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        public Builder devMode(boolean on) {
+            this.devMode = on;
+            return this;
+        }
+
+        /** Run every handler on the event loop: fastest, but a handler must then never block. */
+        public Builder eventLoopHandlers(boolean on) {
+            this.eventLoopHandlers = on;
+            return this;
+        }
+
+        /** Allows cross-origin requests from these origins ({@code "*"} for any). */
+        public Builder corsOrigins(String... origins) {
+            this.cors = new Cors(Arrays.asList(origins), cors.allowedMethods(), cors.allowedHeaders(),
+                    cors.allowCredentials(), cors.maxAge());
+            return this;
+        }
+
+        public Builder cors(Cors cors) {
+            this.cors = cors;
+            return this;
+        }
+
+        public Builder securityHeaders(boolean on) {
+            this.securityHeaders = on;
+            return this;
+        }
+
+        public Builder gzipMinBytes(int bytes) {
+            this.gzipMinBytes = bytes;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = grace;
+            return this;
+        }
+
+        public Builder requestLog(boolean on) {
+            this.requestLog = on;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        /** Sets a property for an extension ({@code barista.docs.enabled}). */
+        public Builder property(String name, String value) {
+            codeProperties.put(name, value);
+            return this;
+        }
+
+        void apply(Map<String, String> p) {
+            try {
+                ifSet(p, "barista.host", v -> host = v.trim());
+                ifSet(p, "barista.port", v -> port(Integer.parseInt(v.trim())));
+                ifSet(p, "barista.max-body-size", v -> maxBodyBytes(parseSize(v)));
+                ifSet(p, "barista.dev", v -> devMode = Boolean.parseBoolean(v.trim()));
+                ifSet(p, "barista.handlers", v -> eventLoopHandlers = switch (v.trim()) {
+                    case "event-loop" -> true;
+                    case "virtual" -> false;
+                    default -> throw new SetupException("barista.handlers must be 'virtual' or 'event-loop', got " + v);
+                });
+                ifSet(p, "barista.cors.allowed-origins", v -> cors = new Cors(list(v), cors.allowedMethods(),
+                        cors.allowedHeaders(), cors.allowCredentials(), cors.maxAge()));
+                ifSet(p, "barista.cors.allowed-methods", v -> cors = new Cors(cors.allowedOrigins(), list(v),
+                        cors.allowedHeaders(), cors.allowCredentials(), cors.maxAge()));
+                ifSet(p, "barista.cors.allowed-headers", v -> cors = new Cors(cors.allowedOrigins(),
+                        cors.allowedMethods(), list(v), cors.allowCredentials(), cors.maxAge()));
+                ifSet(p, "barista.cors.allow-credentials", v -> cors = new Cors(cors.allowedOrigins(),
+                        cors.allowedMethods(), cors.allowedHeaders(), Boolean.parseBoolean(v.trim()), cors.maxAge()));
+                ifSet(p, "barista.cors.max-age", v -> cors = new Cors(cors.allowedOrigins(), cors.allowedMethods(),
+                        cors.allowedHeaders(), cors.allowCredentials(), parseDuration(v)));
+                ifSet(p, "barista.security-headers", v -> securityHeaders = Boolean.parseBoolean(v.trim()));
+                ifSet(p, "barista.gzip.min-size", v -> gzipMinBytes = (int) parseSize(v));
+                ifSet(p, "barista.shutdown-grace", v -> shutdownGrace = parseDuration(v));
+                ifSet(p, "barista.request-log", v -> requestLog = Boolean.parseBoolean(v.trim()));
+                ifSet(p, "barista.title", v -> title = v);
+                ifSet(p, "barista.version", v -> version = v);
+            } catch (NumberFormatException e) {
+                throw new SetupException("bad configuration value: " + e.getMessage(), e);
+            }
+        }
+
+        Config build(Map<String, String> fileAndEnv) {
+            if (cors.allowCredentials() && cors.allowedOrigins().contains("*")) {
+                throw new SetupException("CORS cannot allow credentials for origin '*': list the origins");
+            }
+            Map<String, String> all = new HashMap<>(codeProperties);
+            all.putAll(fileAndEnv);
+            return new Config(host, port, maxBodyBytes, devMode, eventLoopHandlers, cors, securityHeaders,
+                    gzipMinBytes, shutdownGrace, requestLog, title, version, all);
+        }
+
+        private static void ifSet(Map<String, String> p, String key, Consumer<String> set) {
+            String v = p.get(key);
+            if (v != null) {
+                set.accept(v);
+            }
+        }
+
+        private static List<String> list(String csv) {
+            List<String> out = new ArrayList<>();
+            for (String s : csv.split(",")) {
+                if (!s.isBlank()) {
+                    out.add(s.trim());
+                }
+            }
+            return out;
+        }
+    }
+}

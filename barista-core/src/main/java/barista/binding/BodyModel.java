@@ -1,0 +1,147 @@
+package barista.binding;
+
+import barista.http.FieldError;
+import barista.http.HttpError;
+import barista.json.Json;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A JSON body type analysed once: a Jackson reader bound to the type, and whether Bean
+ * Validation has anything to check on it.
+ *
+ * <p>Reading takes the fast path (Jackson straight into the type). Only when that fails does it
+ * walk the JSON tree against the type with {@link BodyShape} to list every wrong value, so the
+ * common case pays nothing for complete error reports.
+ *
+ * <p>Threading: immutable; {@link #read} is safe from any thread.
+ */
+public final class BodyModel {
+    private final Type type;
+    private final JavaType javaType;
+    private final ObjectReader reader;
+    private final boolean constrained;
+    private final Validator validator = Violations.validator();
+
+    private BodyModel(Type type) {
+        this.type = type;
+        this.javaType = Json.mapper().getTypeFactory().constructType(type);
+        this.reader = Json.mapper().readerFor(javaType);
+        Class<?> raw = javaType.getRawClass();
+        Class<?> checked = javaType.isContainerType() && javaType.getContentType() != null
+                ? javaType.getContentType().getRawClass() : raw;
+        this.constrained = !checked.isPrimitive() && !checked.getName().startsWith("java.")
+                && validator.getConstraintsForClass(checked).isBeanConstrained();
+    }
+
+    public static BodyModel of(Type type) {
+        return new BodyModel(type);
+    }
+
+    /** The declared body type, for OpenAPI. */
+    public Type type() {
+        return type;
+    }
+
+    /**
+     * Reads and validates a body.
+     *
+     * @return the value, or {@code null} after adding every problem to {@code errors}
+     * @throws HttpError.BadRequest when the bytes are not JSON at all
+     */
+    public Object read(byte[] body, List<FieldError> errors) {
+        if (body.length == 0) {
+            errors.add(new FieldError(List.of(Location.BODY.wire()), "is required", "missing"));
+            return null;
+        }
+        Object value;
+        try {
+            value = reader.readValue(body);
+        } catch (StreamReadException e) {
+            throw malformed(e);
+        } catch (DatabindException e) {
+            explain(body, e, errors);
+            return null;
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+        if (value == null) {
+            errors.add(new FieldError(List.of(Location.BODY.wire()), "must not be null", "missing"));
+            return null;
+        }
+        if (constrained) {
+            validate(value, errors);
+        }
+        return errors.isEmpty() ? value : null;
+    }
+
+    private void validate(Object value, List<FieldError> errors) {
+        if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                Violations.addAll(validator.validate(item), List.of(Location.BODY.wire(), i++), false, errors);
+            }
+        } else {
+            Violations.addAll(validator.validate(value), List.of(Location.BODY.wire()), false, errors);
+        }
+    }
+
+    /** The slow path: finds every value that does not fit, not just the one Jackson hit first. */
+    private void explain(byte[] body, DatabindException first, List<FieldError> errors) {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(body);
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+        int before = errors.size();
+        BodyShape.check(tree, javaType, new ArrayList<>(List.of(Location.BODY.wire())), errors);
+        if (errors.size() == before) {
+            errors.add(new FieldError(locationOf(first), messageOf(first), "value_error"));
+        }
+    }
+
+    private static List<Object> locationOf(DatabindException e) {
+        List<Object> location = new ArrayList<>(List.of(Location.BODY.wire()));
+        if (e instanceof JsonMappingException m) {
+            for (JsonMappingException.Reference ref : m.getPath()) {
+                location.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
+            }
+        }
+        return location;
+    }
+
+    private static String messageOf(DatabindException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root instanceof JacksonException je ? je.getOriginalMessage() : root.getMessage();
+        return m == null ? "is not valid" : m;
+    }
+
+    private static HttpError malformed(IOException e) {
+        if (!(e instanceof JacksonException je)) {
+            return new HttpError.BadRequest("malformed JSON body: " + e.getMessage());
+        }
+        String why = START_MARKER.matcher(je.getOriginalMessage()).replaceAll("");
+        var where = je.getLocation();
+        String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        return new HttpError.BadRequest("malformed JSON body: " + why + at);
+    }
+
+    /** Jackson names the source in this part of some messages; it says nothing to a client. */
+    private static final java.util.regex.Pattern START_MARKER =
+            java.util.regex.Pattern.compile("\\s*\\(start marker at \\[Source.*?\\]\\)");
+}

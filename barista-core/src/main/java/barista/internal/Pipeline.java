@@ -1,0 +1,196 @@
+package barista.internal;
+
+import barista.Config;
+import barista.Context;
+import barista.http.FieldError;
+import barista.http.HttpError;
+import barista.http.Method;
+import barista.http.Problem;
+import barista.routing.Route;
+import barista.routing.RouteTable;
+import barista.spi.Dispatcher;
+import barista.spi.HttpRequest;
+import barista.spi.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The request pipeline: route lookup, binding and validation, the handler, encoding, error
+ * mapping, then the headers every response gets and the request's log line.
+ *
+ * <p>Threading: {@link #target} runs on the engine's event loop and never blocks;
+ * {@link #dispatch} runs on a virtual thread, or on the event loop for routes that opted in.
+ * Immutable; one instance serves all requests.
+ */
+public final class Pipeline implements Dispatcher {
+    private final RouteTable table;
+    private final Config config;
+    private final Cors cors;
+    private final RequestLog requestLog;
+
+    public Pipeline(RouteTable table, Config config) {
+        this.table = table;
+        this.config = config;
+        this.cors = new Cors(config.cors());
+        this.requestLog = config.requestLog() ? RequestLog.toStdout() : null;
+    }
+
+    /** The request log, so the app can flush it at shutdown. */
+    public RequestLog requestLog() {
+        return requestLog == null ? NO_LOG : requestLog;
+    }
+
+    private static final RequestLog NO_LOG = new RequestLog(java.io.Writer.nullWriter());
+
+    /** A matched route. */
+    private record RouteTarget(Route route, String[] values, boolean head) implements Target {
+        @Override
+        public boolean onEventLoop() {
+            return route.onEventLoop();
+        }
+
+        @Override
+        public boolean readsBody() {
+            return true;
+        }
+    }
+
+    /** An answer known from the request line alone: 404, 405, OPTIONS, 400. */
+    private record Answer(int status, String detail, String allow) implements Target {
+        @Override
+        public boolean onEventLoop() {
+            return true;
+        }
+
+        @Override
+        public boolean readsBody() {
+            return false;
+        }
+    }
+
+    @Override
+    public Target target(String method, String path) {
+        Method m = Method.parse(method);
+        RouteTable.Lookup found;
+        try {
+            found = table.find(m, path);
+        } catch (IllegalArgumentException e) {
+            return new Answer(400, "malformed path: bad percent-escape", null);
+        }
+        return switch (found) {
+            case RouteTable.Found f -> new RouteTarget(f.route(), f.values(), f.head());
+            case RouteTable.NotAllowed na -> m == Method.OPTIONS
+                    ? new Answer(204, null, na.allow())
+                    : new Answer(405, "method " + method + " not allowed; allowed: " + na.allow(), na.allow());
+            case RouteTable.NotFound nf -> new Answer(404, "no route for " + path, null);
+        };
+    }
+
+    @Override
+    public long maxBodyBytes() {
+        return config.maxBodyBytes();
+    }
+
+    @Override
+    public Reply dispatch(Target target, HttpRequest request) {
+        String requestId = RequestIds.accept(request.header("X-Request-Id"));
+        Reply reply;
+        String routeName = null;
+        try {
+            if (target instanceof RouteTarget rt) {
+                routeName = rt.route().name();
+                reply = run(rt, request, requestId);
+            } else {
+                reply = answer((Answer) target, request);
+            }
+        } catch (HttpError e) {
+            reply = Errors.mapped(e, request);
+        } catch (Throwable t) {
+            reply = Errors.unhandled(t, request, routeName == null ? request.path() : routeName, requestId,
+                    config.devMode());
+        }
+        return finish(request, reply, requestId, target instanceof RouteTarget rt && rt.head());
+    }
+
+    @Override
+    public Reply refuse(HttpRequest request, int status, String detail) {
+        String requestId = RequestIds.accept(request.header("X-Request-Id"));
+        Reply reply = Errors.problem(Problem.of(status, detail).withInstance(request.path()), Map.of());
+        return finish(request, reply, requestId, false);
+    }
+
+    private Reply run(RouteTarget target, HttpRequest request, String requestId) throws Exception {
+        Route route = target.route();
+        Context ctx = new Context(request, route, target.values(), requestId);
+        Object params = null;
+        Object body = null;
+        List<FieldError> errors = null;
+        if (route.params() != null) {
+            errors = new ArrayList<>(0);
+            params = route.params().bind(ctx, errors);
+        }
+        if (route.body() != null) {
+            checkJson(request);
+            if (errors == null) {
+                errors = new ArrayList<>(0);
+            }
+            body = route.body().read(request.body(), errors);
+        }
+        if (errors != null && !errors.isEmpty()) {
+            throw new HttpError.UnprocessableContent(errors);
+        }
+        return Encoder.encode(route.invoker().invoke(ctx, params, body), ctx);
+    }
+
+    /** A JSON route accepts {@code application/json}, any {@code +json} type, or no type at all. */
+    private static void checkJson(HttpRequest request) {
+        String type = request.header("Content-Type");
+        if (type == null || request.body().length == 0) {
+            return;
+        }
+        int semi = type.indexOf(';');
+        String media = (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!media.equals("application/json") && !media.endsWith("+json")) {
+            throw new HttpError.UnsupportedMediaType("expected a JSON body (application/json), got " + media);
+        }
+    }
+
+    private Reply answer(Answer a, HttpRequest request) {
+        if (a.status() == 204) {
+            if (cors.enabled() && Cors.isPreflight(request)) {
+                Reply pre = cors.preflight(request);
+                if (pre == null) {
+                    return Errors.problem(Problem.of(403, "cross-origin request not allowed from this origin or method")
+                            .withInstance(request.path()), Map.of());
+                }
+                return pre;
+            }
+            return new Reply(204).header("Allow", a.allow());
+        }
+        Map<String, String> headers = a.allow() == null ? Map.of() : Map.of("Allow", a.allow());
+        return Errors.problem(Problem.of(a.status(), a.detail()).withInstance(request.path()), headers);
+    }
+
+    private Reply finish(HttpRequest request, Reply reply, String requestId, boolean head) {
+        reply.header("X-Request-Id", requestId);
+        if (config.securityHeaders()) {
+            reply.header("X-Content-Type-Options", "nosniff");
+            if (reply.header("X-Frame-Options") == null) {
+                reply.header("X-Frame-Options", "DENY");
+            }
+            reply.header("Referrer-Policy", "no-referrer");
+        }
+        if (cors.enabled()) {
+            cors.decorate(request, reply);
+        }
+        if (head) {
+            reply.stripBody();
+        }
+        if (requestLog != null) {
+            requestLog.log(request.method(), request.path(), reply.status(), System.nanoTime() - request.receivedNanos(),
+                    requestId, request.remoteAddress());
+        }
+        return reply;
+    }
+}

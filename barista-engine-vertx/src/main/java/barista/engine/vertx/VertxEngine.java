@@ -1,0 +1,100 @@
+package barista.engine.vertx;
+
+import barista.BaristaException;
+import barista.Config;
+import barista.http.Problem;
+import barista.spi.Dispatcher;
+import barista.spi.Engine;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Barista's HTTP engine. One Vert.x HTTP server per event loop shares the port (Vert.x spreads
+ * connections across them); by default there is one event loop per core, which measured best
+ * on 2 cores with handlers on virtual threads ({@code barista.event-loops} overrides it).
+ */
+public final class VertxEngine implements Engine {
+
+    @Override
+    public Server start(Dispatcher dispatcher, Config config) {
+        int loops = Integer.parseInt(config.property("barista.event-loops",
+                Integer.toString(Runtime.getRuntime().availableProcessors())));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+        ExecutorService virtualThreads = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("barista-handler-", 0).factory());
+        RequestHandler handler = new RequestHandler(dispatcher, virtualThreads);
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(config.host())
+                .setPort(config.port())
+                .setTcpNoDelay(true)
+                .setReuseAddress(true)
+                .setCompressionSupported(config.gzipMinBytes() >= 0)
+                .setCompressionContentSizeThreshold(Math.max(0, config.gzipMinBytes()))
+                .setCompressionLevel(5)
+                .setDecompressionSupported(false);
+        List<HttpServer> servers = new ArrayList<>();
+        int port = config.port();
+        try {
+            for (int i = 0; i < loops; i++) {
+                HttpServer server = vertx.createHttpServer(options.setPort(port))
+                        .requestHandler(handler)
+                        .invalidRequestHandler(req -> {
+                            req.response().setStatusCode(400)
+                                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                                    .putHeader("Connection", "close")
+                                    .end("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                                            + "\"detail\":\"malformed HTTP request\"}")
+                                    .onComplete(v -> req.connection().close());
+                        });
+                servers.add(server.listen().await());
+                port = server.actualPort();
+            }
+        } catch (Exception e) {
+            vertx.close().await();
+            virtualThreads.close();
+            throw new BaristaException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+        return new VertxServer(vertx, servers, handler, virtualThreads, port);
+    }
+
+    private record VertxServer(Vertx vertx, List<HttpServer> servers, RequestHandler handler,
+                               ExecutorService virtualThreads, int port) implements Server {
+
+        @Override
+        public void stop(Duration grace) {
+            handler.drain();
+            long deadline = System.nanoTime() + grace.toNanos();
+            // Stop accepting, then let open connections finish what they are doing.
+            List<Future<Void>> closing = new ArrayList<>();
+            for (HttpServer s : servers) {
+                closing.add(s.shutdown(grace));
+            }
+            while (handler.inFlight() > 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            for (Future<Void> f : closing) {
+                try {
+                    f.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (Exception e) {
+                    // past the grace period: close regardless
+                }
+            }
+            virtualThreads.shutdown();
+            vertx.close().await();
+        }
+    }
+}
