@@ -27,7 +27,7 @@ import java.util.logging.Logger;
 public final class RequestLog {
     private static final int CAPACITY = 1 << 16;
 
-    private record Entry(long epochMillis, String method, String path, int status, long nanos, String requestId,
+    record Entry(long epochMillis, String method, String path, int status, long nanos, String requestId,
                          String remote) {
     }
 

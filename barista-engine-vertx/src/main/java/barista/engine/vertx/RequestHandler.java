@@ -24,7 +24,6 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     private final Dispatcher dispatcher;
     private final Executor virtualThreads;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean draining;
 
     RequestHandler(Dispatcher dispatcher, Executor virtualThreads) {
         this.dispatcher = dispatcher;
@@ -33,11 +32,6 @@ final class RequestHandler implements Handler<HttpServerRequest> {
 
     int inFlight() {
         return inFlight.get();
-    }
-
-    /** From now on every response asks the client to close its connection. */
-    void drain() {
-        draining = true;
     }
 
     @Override
@@ -105,9 +99,6 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         MultiMap headers = resp.headers();
         for (int i = 0, n = reply.headerCount(); i < n; i++) {
             headers.add(reply.headerName(i), reply.headerValue(i));
-        }
-        if (draining && !close) {
-            headers.set(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         byte[] body = reply.body();
         var done = body.length == 0 ? resp.end() : resp.end(Buffer.buffer(body));

@@ -44,8 +44,9 @@ public final class VertxEngine implements Engine {
         List<HttpServer> servers = new ArrayList<>();
         int port = config.port();
         try {
+            // Every server asks for the configured port, even 0: Vert.x then shares one socket.
             for (int i = 0; i < loops; i++) {
-                HttpServer server = vertx.createHttpServer(options.setPort(port))
+                HttpServer server = vertx.createHttpServer(options)
                         .requestHandler(handler)
                         .invalidRequestHandler(req -> {
                             req.response().setStatusCode(400)
@@ -71,9 +72,8 @@ public final class VertxEngine implements Engine {
 
         @Override
         public void stop(Duration grace) {
-            handler.drain();
             long deadline = System.nanoTime() + grace.toNanos();
-            // Stop accepting, then let open connections finish what they are doing.
+            // Vert.x stops accepting and closes each connection once its in-flight response is written.
             List<Future<Void>> closing = new ArrayList<>();
             for (HttpServer s : servers) {
                 closing.add(s.shutdown(grace));

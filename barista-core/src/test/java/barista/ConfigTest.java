@@ -1,0 +1,61 @@
+package barista;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void defaults_are_localhost_8000_with_a_1mb_body_limit() {
+        Config c = new Config.Builder().build(Map.of());
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.port()).isEqualTo(8000);
+        assertThat(c.maxBodyBytes()).isEqualTo(1024 * 1024);
+        assertThat(c.devMode()).isFalse();
+        assertThat(c.securityHeaders()).isTrue();
+        assertThat(c.cors().enabled()).isFalse();
+    }
+
+    @Test
+    void properties_override_code_and_parse_units() {
+        Config.Builder b = new Config.Builder().port(9000).maxBodyBytes(10);
+        Map<String, String> p = Map.of("barista.port", "8081", "barista.max-body-size", "2MB",
+                "barista.shutdown-grace", "1500ms", "barista.dev", "true", "barista.handlers", "event-loop",
+                "barista.cors.allowed-origins", "https://a.example, https://b.example");
+        b.apply(p);
+        Config c = b.build(p);
+        assertThat(c.port()).isEqualTo(8081);
+        assertThat(c.maxBodyBytes()).isEqualTo(2 * 1024 * 1024);
+        assertThat(c.shutdownGrace()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(c.devMode()).isTrue();
+        assertThat(c.eventLoopHandlers()).isTrue();
+        assertThat(c.cors().allowedOrigins()).containsExactly("https://a.example", "https://b.example");
+    }
+
+    @Test
+    void environment_variables_map_to_property_names() {
+        Map<String, String> into = new HashMap<>();
+        Config.readEnv(Map.of("BARISTA_PORT", "7000", "BARISTA_MAX_BODY_SIZE", "64KB", "BARISTA_DOCS_ENABLED", "false",
+                "HOME", "/root"), into);
+        assertThat(into).containsEntry("barista.port", "7000").containsEntry("barista.max-body-size", "64KB")
+                .containsEntry("barista.docs.enabled", "false").doesNotContainKey("home");
+    }
+
+    @Test
+    void bad_values_fail_start_up_with_the_reason() {
+        Config.Builder b = new Config.Builder();
+        assertThatThrownBy(() -> b.apply(Map.of("barista.port", "eighty"))).isInstanceOf(SetupException.class);
+        assertThatThrownBy(() -> b.apply(Map.of("barista.handlers", "threads")))
+                .isInstanceOf(SetupException.class).hasMessageContaining("event-loop");
+        assertThatThrownBy(() -> b.port(70000)).isInstanceOf(SetupException.class);
+        Config.Builder credentialsForAnyone = new Config.Builder()
+                .cors(new Config.Cors(java.util.List.of("*"), java.util.List.of("GET"), java.util.List.of(), true,
+                        Duration.ZERO));
+        assertThatThrownBy(() -> credentialsForAnyone.build(Map.of())).isInstanceOf(SetupException.class);
+    }
+}
