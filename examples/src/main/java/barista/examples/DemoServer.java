@@ -15,6 +15,7 @@ public final class DemoServer {
         return app(Barista.create(cfg -> cfg.title("Barista demo")));
     }
 
+    // tag::demo[]
     /** Declares the demo's routes on a given app. */
     public static Barista app(Barista app) {
         FastApiStyle.install(app);
@@ -28,4 +29,5 @@ public final class DemoServer {
     public static void main(String[] args) {
         app().start();
     }
+    // end::demo[]
 }
