@@ -23,7 +23,7 @@ class RequestLogTest {
     @Test
     void values_that_would_break_the_line_are_quoted() {
         StringBuilder sb = new StringBuilder();
-        RequestLog.format(new RequestLog.Entry(0, "GET", "/a b\"c\n", 200, 0, "id", null), sb);
+        RequestLog.format(new RequestLog.Entry(0, "GET", "/a b\"c\n", 200, 0, "id", null), "1970-01-01T00:00:00Z", sb);
         assertThat(sb.toString()).contains("path=\"/a b\\\"c\\u000a\"").endsWith("\n").hasLineCount(1);
     }
 }
