@@ -6,6 +6,7 @@ import barista.health.Health;
 import barista.http.Method;
 import barista.internal.Pipeline;
 import barista.internal.RequestLog;
+import barista.internal.Warmup;
 import barista.routing.Invoker;
 import barista.routing.PathTemplate;
 import barista.routing.Route;
@@ -19,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -67,6 +70,7 @@ public final class Barista {
 
     /** An app configured in code first; properties and environment variables override it. */
     public static Barista create(Consumer<Config.Builder> configure) {
+        Warmup.begin();
         RequestLog.configureJdkLogging();
         return new Barista(Config.load(configure));
     }
@@ -213,6 +217,7 @@ public final class Barista {
     /** The request pipeline, for engines and the in-process test client; freezes the app. */
     public Dispatcher dispatcher() {
         freeze();
+        prepareRoutes();
         return pipeline;
     }
 
@@ -223,14 +228,34 @@ public final class Barista {
         }
         long t0 = System.nanoTime();
         freeze();
+        // Reading constraints and building JSON readers overlaps with the engine binding its port.
+        CompletableFuture<Void> prepared = new CompletableFuture<>();
+        Thread.ofPlatform().name("barista-prepare").start(() -> {
+            try {
+                prepareRoutes();
+                prepared.complete(null);
+            } catch (Throwable t) {
+                prepared.completeExceptionally(t);
+            }
+        });
         Engine engine = ServiceLoader.load(Engine.class).findFirst().orElseThrow(() ->
                 new SetupException("no HTTP engine on the class path: add dev.barista:barista-engine-vertx"));
         server = engine.start(pipeline, config);
+        try {
+            prepared.join();
+        } catch (CompletionException e) {
+            server.stop(java.time.Duration.ZERO);
+            server = null;
+            throw e.getCause() instanceof RuntimeException re ? re : new SetupException("start-up failed", e.getCause());
+        }
         health.started();
         shutdownHook = new Thread(this::stopFromHook, "barista-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        LOG.log(System.Logger.Level.INFO, "Barista listening on http://{0}:{1,number,#} ({2} routes, {3} ms)",
-                config.host(), server.port(), table.routes().size(), (System.nanoTime() - t0) / 1_000_000);
+        long processMillis = ProcessHandle.current().info().startInstant()
+                .map(s -> java.time.Duration.between(s, java.time.Instant.now()).toMillis()).orElse(-1L);
+        LOG.log(System.Logger.Level.INFO,
+                "Barista listening on http://{0}:{1,number,#} ({2} routes; started in {3} ms, process up {4} ms)",
+                config.host(), server.port(), table.routes().size(), (System.nanoTime() - t0) / 1_000_000, processMillis);
         return this;
     }
 
@@ -307,6 +332,18 @@ public final class Barista {
     private void checkOpen() {
         if (state == State.FROZEN) {
             throw new SetupException("routes cannot change after the app started");
+        }
+    }
+
+    /** Readies every route's binder (constraints, JSON readers); a broken default fails here. */
+    private void prepareRoutes() {
+        for (Route r : table.routes()) {
+            if (r.params() != null) {
+                r.params().prepare();
+            }
+            if (r.body() != null) {
+                r.body().prepare();
+            }
         }
     }
 

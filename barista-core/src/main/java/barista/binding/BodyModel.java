@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -29,24 +28,41 @@ import java.util.List;
  */
 public final class BodyModel {
     private final Type type;
-    private final JavaType javaType;
-    private final ObjectReader reader;
-    private final boolean constrained;
-    private final Validator validator = Violations.validator();
+    private volatile Prepared prepared;
+
+    /** The Jackson and Bean Validation halves, made by {@link #prepare()}. */
+    private record Prepared(JavaType javaType, ObjectReader reader, boolean constrained) {
+    }
 
     private BodyModel(Type type) {
         this.type = type;
-        this.javaType = Json.mapper().getTypeFactory().constructType(type);
-        this.reader = Json.mapper().readerFor(javaType);
-        Class<?> raw = javaType.getRawClass();
-        Class<?> checked = javaType.isContainerType() && javaType.getContentType() != null
-                ? javaType.getContentType().getRawClass() : raw;
-        this.constrained = !checked.isPrimitive() && !checked.getName().startsWith("java.")
-                && validator.getConstraintsForClass(checked).isBeanConstrained();
     }
 
+    /** A body model; cheap, so declaring routes stays fast. The work waits for {@link #prepare()}. */
     public static BodyModel of(Type type) {
         return new BodyModel(type);
+    }
+
+    /**
+     * Builds the Jackson reader and reads the type's constraints. Idempotent and thread-safe;
+     * the app calls it at start-up, and {@link #read} calls it if nobody did.
+     */
+    public void prepare() {
+        prepared();
+    }
+
+    private Prepared prepared() {
+        Prepared p = prepared;
+        if (p == null) {
+            JavaType javaType = Json.mapper().getTypeFactory().constructType(type);
+            Class<?> checked = javaType.isContainerType() && javaType.getContentType() != null
+                    ? javaType.getContentType().getRawClass() : javaType.getRawClass();
+            boolean constrained = !checked.isPrimitive() && !checked.getName().startsWith("java.")
+                    && Violations.validator().getConstraintsForClass(checked).isBeanConstrained();
+            p = new Prepared(javaType, Json.mapper().readerFor(javaType), constrained);
+            prepared = p;
+        }
+        return p;
     }
 
     /** The declared body type, for OpenAPI. */
@@ -65,9 +81,10 @@ public final class BodyModel {
             errors.add(new FieldError(List.of(Location.BODY.wire()), "is required", "missing"));
             return null;
         }
+        Prepared p = prepared();
         Object value;
         try {
-            value = reader.readValue(body);
+            value = p.reader().readValue(body);
         } catch (StreamReadException e) {
             throw malformed(e);
         } catch (DatabindException e) {
@@ -80,7 +97,7 @@ public final class BodyModel {
             errors.add(new FieldError(List.of(Location.BODY.wire()), "must not be null", "missing"));
             return null;
         }
-        if (constrained) {
+        if (p.constrained()) {
             validate(value, errors);
         }
         return errors.isEmpty() ? value : null;
@@ -90,10 +107,11 @@ public final class BodyModel {
         if (value instanceof Collection<?> items) {
             int i = 0;
             for (Object item : items) {
-                Violations.addAll(validator.validate(item), List.of(Location.BODY.wire(), i++), false, errors);
+                Violations.addAll(Violations.validator().validate(item), List.of(Location.BODY.wire(), i++), false,
+                        errors);
             }
         } else {
-            Violations.addAll(validator.validate(value), List.of(Location.BODY.wire()), false, errors);
+            Violations.addAll(Violations.validator().validate(value), List.of(Location.BODY.wire()), false, errors);
         }
     }
 
@@ -106,7 +124,7 @@ public final class BodyModel {
             throw malformed(e);
         }
         int before = errors.size();
-        BodyShape.check(tree, javaType, new ArrayList<>(List.of(Location.BODY.wire())), errors);
+        BodyShape.check(tree, prepared().javaType(), new ArrayList<>(List.of(Location.BODY.wire())), errors);
         if (errors.size() == before) {
             errors.add(new FieldError(locationOf(first), messageOf(first), "value_error"));
         }

@@ -3,7 +3,6 @@ package barista.binding;
 import barista.SetupException;
 import barista.http.FieldError;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -27,18 +26,17 @@ import java.util.Set;
  */
 public final class ParamsModel {
     private final Class<?> type;
+    private final String route;
     private final List<Param> params;
     private final Object[] defaults;
-    private final boolean[] constrained;
     private final MethodHandle constructor;
-    private final Validator validator = Violations.validator();
+    private volatile boolean[] constrained; // set by prepare(): which components have constraints
 
-    private ParamsModel(Class<?> type, List<Param> params, Object[] defaults, boolean[] constrained,
-                        MethodHandle constructor) {
+    private ParamsModel(Class<?> type, String route, List<Param> params, Object[] defaults, MethodHandle constructor) {
         this.type = type;
+        this.route = route;
         this.params = List.copyOf(params);
         this.defaults = defaults;
-        this.constrained = constrained;
         this.constructor = constructor;
     }
 
@@ -53,7 +51,8 @@ public final class ParamsModel {
     }
 
     /**
-     * Analyses a params record for a route.
+     * Analyses a params record for a route: reflection only, so declaring routes stays fast;
+     * the Bean Validation part waits for {@link #prepare()}.
      *
      * @param pathVariables the route's path variables; each must have a component
      * @param route         the route's name for setup errors ({@code GET /items/{id}})
@@ -66,25 +65,44 @@ public final class ParamsModel {
         RecordComponent[] components = type.getRecordComponents();
         List<Param> params = new ArrayList<>();
         Object[] defaults = new Object[components.length];
-        boolean[] constrained = new boolean[components.length];
         Set<String> unmatched = new LinkedHashSet<>(pathVariables);
-        var descriptor = Violations.validator().getConstraintsForClass(type);
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
             Param p = analyse(c, pathVariables, route);
             unmatched.remove(p.location() == Location.PATH ? p.wireName() : "");
             params.add(p);
-            constrained[i] = descriptor.getConstraintsForProperty(c.getName()) != null;
             if (p.defaultText() != null) {
                 defaults[i] = wrap(p, List.of(p.defaultText()), route);
-                checkDefault(type, p, defaults[i], route);
             }
         }
         if (!unmatched.isEmpty()) {
             throw new SetupException(route + ": path variable " + unmatched + " has no component in "
                     + type.getSimpleName());
         }
-        return new ParamsModel(type, params, defaults, constrained, constructorOf(type, components, route));
+        return new ParamsModel(type, route, params, defaults, constructorOf(type, components, route));
+    }
+
+    /**
+     * Reads the record's constraints and checks each {@code @Default} against them. Idempotent
+     * and thread-safe; the app calls it at start-up (a broken default then stops start-up), and
+     * {@link #bind} calls it if nobody did.
+     */
+    public boolean[] prepare() {
+        boolean[] c = constrained;
+        if (c != null) {
+            return c;
+        }
+        var descriptor = Violations.validator().getConstraintsForClass(type);
+        c = new boolean[params.size()];
+        for (int i = 0; i < c.length; i++) {
+            Param p = params.get(i);
+            c[i] = descriptor.getConstraintsForProperty(p.name()) != null;
+            if (p.defaultText() != null) {
+                checkDefault(type, p, defaults[i], route);
+            }
+        }
+        constrained = c;
+        return c;
     }
 
     private static Param analyse(RecordComponent c, Set<String> pathVariables, String route) {
@@ -213,6 +231,7 @@ public final class ParamsModel {
      * {@code errors}.
      */
     public Object bind(Source source, List<FieldError> errors) {
+        boolean[] constrained = prepare();
         int before = errors.size();
         Object[] args = new Object[params.size()];
         for (int i = 0; i < args.length; i++) {
@@ -264,7 +283,7 @@ public final class ParamsModel {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void validate(Param p, Object value, List<FieldError> errors) {
-        Set<ConstraintViolation<?>> v = (Set) validator.validateValue(type, p.name(), value);
+        Set<ConstraintViolation<?>> v = (Set) Violations.validator().validateValue(type, p.name(), value);
         if (!v.isEmpty()) {
             List<FieldError> found = new ArrayList<>();
             Violations.addAll(v, List.of(p.location().wire(), p.wireName()), true, found);

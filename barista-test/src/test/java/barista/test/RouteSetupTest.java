@@ -49,12 +49,19 @@ class RouteSetupTest {
     }
 
     @Test
-    void defaults_that_break_their_own_constraints_or_type_are_refused() {
+    void default_of_the_wrong_type_is_refused_where_declared() {
         Barista app = Transport.app();
-        assertThatThrownBy(() -> app.get("/b", BadDefault.class, (ctx, p) -> p))
-                .isInstanceOf(SetupException.class).hasMessageContaining("breaks its own constraint");
         assertThatThrownBy(() -> app.get("/c", NotANumber.class, (ctx, p) -> p))
                 .isInstanceOf(SetupException.class).hasMessageContaining("must be an integer");
+    }
+
+    @Test
+    void default_that_breaks_its_own_constraint_stops_start_up() {
+        Barista app = Transport.app();
+        app.get("/b", BadDefault.class, (ctx, p) -> p);
+        assertThatThrownBy(app::start).isInstanceOf(SetupException.class)
+                .hasMessageContaining("GET /b").hasMessageContaining("breaks its own constraint");
+        assertThatThrownBy(() -> TestClient.inProcess(app)).isInstanceOf(SetupException.class);
     }
 
     @Test
