@@ -20,9 +20,9 @@ import java.util.function.Consumer;
  *
  * <p>Values come, each overriding the one before: the defaults here, the code's
  * {@code Barista.create(cfg -> ...)} lambda, {@code application.properties} (on the class path,
- * then in the working directory), then environment variables. So operations can change a
- * deployed app without recompiling it. Property {@code barista.max-body-size} is env
- * {@code BARISTA_MAX_BODY_SIZE}.
+ * then in the working directory), environment variables, then {@code -D} system properties. So
+ * operations can change a deployed app without recompiling it. Property
+ * {@code barista.max-body-size} is env {@code BARISTA_MAX_BODY_SIZE}.
  *
  * @param host             interface to bind ({@code barista.host}, default 127.0.0.1)
  * @param port             port to bind, 0 for any free one ({@code barista.port}, default 8000)
@@ -90,6 +90,11 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
         readClasspath(props);
         readFile(Path.of("application.properties"), props);
         readEnv(System.getenv(), props);
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith("barista.")) {
+                props.put(k.toString(), v.toString());
+            }
+        });
         b.apply(props);
         return b.build(props);
     }
@@ -172,7 +177,8 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
                 "barista.dev", "barista.handlers", "barista.cors.allowed-origins", "barista.cors.allowed-methods",
                 "barista.cors.allowed-headers", "barista.cors.allow-credentials", "barista.cors.max-age",
                 "barista.security-headers", "barista.gzip.min-size", "barista.shutdown-grace",
-                "barista.request-log", "barista.title", "barista.version", "barista.docs.enabled");
+                "barista.request-log", "barista.title", "barista.version", "barista.docs.enabled",
+                "barista.event-loops");
 
         private String host = "127.0.0.1";
         private int port = 8000;

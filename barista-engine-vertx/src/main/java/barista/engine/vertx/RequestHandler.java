@@ -2,7 +2,9 @@ package barista.engine.vertx;
 
 import barista.spi.Dispatcher;
 import barista.spi.Reply;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -17,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * loop, reads the body (refusing one over the limit with 413 before reading it all), runs the
  * handler on a virtual thread or, for opted-in routes, right on the loop, and writes the reply.
  *
- * <p>Threading: {@link #handle} runs on an event loop. The reply is written from whichever
- * thread ran the handler; Vert.x moves the write onto the connection's event loop.
+ * <p>Threading: {@link #handle} runs on an event loop; so does every write, so Vert.x response
+ * objects are only ever touched by their own event loop.
  */
 final class RequestHandler implements Handler<HttpServerRequest> {
     private final Dispatcher dispatcher;
@@ -89,7 +91,13 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         if (target.onEventLoop()) {
             write(req, dispatcher.dispatch(target, request), false);
         } else {
-            virtualThreads.execute(() -> write(req, dispatcher.dispatch(target, request), false));
+            // The handler runs on a virtual thread; the whole reply is then written in one hop
+            // on the connection's event loop, instead of each response call crossing threads.
+            Context loop = Vertx.currentContext();
+            virtualThreads.execute(() -> {
+                Reply reply = dispatcher.dispatch(target, request);
+                loop.runOnContext(v -> write(req, reply, false));
+            });
         }
     }
 

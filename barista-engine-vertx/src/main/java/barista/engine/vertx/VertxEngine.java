@@ -13,8 +13,8 @@ import io.vertx.core.http.HttpServerOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,8 +29,10 @@ public final class VertxEngine implements Engine {
         int loops = Integer.parseInt(config.property("barista.event-loops",
                 Integer.toString(Runtime.getRuntime().availableProcessors())));
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
-        ExecutorService virtualThreads = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("barista-handler-", 0).factory());
+        // A plain virtual thread per request: an ExecutorService would also track every thread
+        // in a set for its own shutdown, which RequestHandler's in-flight count already covers.
+        ThreadFactory factory = Thread.ofVirtual().factory();
+        Executor virtualThreads = task -> factory.newThread(task).start();
         RequestHandler handler = new RequestHandler(dispatcher, virtualThreads);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(config.host())
@@ -61,14 +63,13 @@ public final class VertxEngine implements Engine {
             }
         } catch (Exception e) {
             vertx.close().await();
-            virtualThreads.close();
             throw new BaristaException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        return new VertxServer(vertx, servers, handler, virtualThreads, port);
+        return new VertxServer(vertx, servers, handler, port);
     }
 
-    private record VertxServer(Vertx vertx, List<HttpServer> servers, RequestHandler handler,
-                               ExecutorService virtualThreads, int port) implements Server {
+    private record VertxServer(Vertx vertx, List<HttpServer> servers, RequestHandler handler, int port)
+            implements Server {
 
         @Override
         public void stop(Duration grace) {
@@ -93,7 +94,6 @@ public final class VertxEngine implements Engine {
                     // past the grace period: close regardless
                 }
             }
-            virtualThreads.shutdown();
             vertx.close().await();
         }
     }
