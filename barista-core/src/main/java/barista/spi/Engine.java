@@ -9,6 +9,13 @@ import java.time.Duration;
  */
 public interface Engine {
 
+    /**
+     * Loads and initialises what {@link #start} will need, on a background thread, as soon as an
+     * app is created; it must keep no threads or sockets open. Optional.
+     */
+    default void warmUp() {
+    }
+
     /** Binds and starts serving; returns once the socket accepts connections. */
     Server start(Dispatcher dispatcher, Config config);
 
