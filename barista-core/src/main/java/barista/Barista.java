@@ -35,8 +35,9 @@ import java.util.function.Consumer;
  * app.start();
  * }</pre>
  *
- * <p>Routes are declared before {@link #start()}; each is analysed when declared, so a mistake
- * (a duplicate route, a path variable with no record component) fails at that line. For
+ * <p>Routes are declared before {@link #start()}. Each is analysed when declared, so a path
+ * variable with no record component or an unsupported parameter type fails at that line; a
+ * duplicate route or a {@code @Default} that breaks its constraint fails at start. For
  * {@code GET} and {@code DELETE} a typed route's input record is its parameters; for
  * {@code POST}, {@code PUT} and {@code PATCH} it is the JSON body, and a route taking both
  * declares a params record and a body type.
@@ -268,8 +269,9 @@ public final class Barista {
     }
 
     /**
-     * Stops: {@code /readyz} turns 503, the socket stops accepting, in-flight requests finish
-     * (up to {@link Config#shutdownGrace()}), then connections close.
+     * Stops: {@code /readyz} turns 503, the app keeps serving for {@link Config#shutdownDelay()}
+     * so load balancers can take it out, then the socket stops accepting, in-flight requests
+     * finish (up to {@link Config#shutdownGrace()}), and connections close.
      */
     public synchronized void stop() {
         if (shutdownHook != null) {
@@ -293,9 +295,16 @@ public final class Barista {
             return;
         }
         health.stopping();
+        if (!config.shutdownDelay().isZero()) {
+            try {
+                Thread.sleep(config.shutdownDelay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         server.stop(config.shutdownGrace());
         server = null;
-        pipeline.requestLog().flush();
+        pipeline.flushLog();
         LOG.log(System.Logger.Level.INFO, "Barista stopped");
     }
 

@@ -35,15 +35,20 @@ import java.util.function.Consumer;
  *                         ({@code barista.security-headers}, default true)
  * @param gzipMinBytes     compress responses at least this large when the client accepts gzip;
  *                         negative turns gzip off ({@code barista.gzip.min-size}, default 1KB)
+ * @param shutdownDelay    how long a stop keeps serving after {@code /readyz} turned 503, so load
+ *                         balancers stop sending first ({@code barista.shutdown-delay}, default 0)
  * @param shutdownGrace    how long a stop waits for in-flight requests ({@code barista.shutdown-grace})
  * @param requestLog       one log line per request ({@code barista.request-log}, default true)
+ * @param eventLoops       event-loop threads, 0 for one per core ({@code barista.event-loops})
+ * @param idleTimeoutSeconds close connections idle this long ({@code barista.idle-timeout}, default 60s)
  * @param title            API title in the OpenAPI document ({@code barista.title})
  * @param version          API version in the OpenAPI document ({@code barista.version})
  * @param properties       every property that was read, for extensions' own settings
  */
 public record Config(String host, int port, long maxBodyBytes, boolean devMode, boolean eventLoopHandlers,
-                     Cors cors, boolean securityHeaders, int gzipMinBytes, Duration shutdownGrace,
-                     boolean requestLog, String title, String version, Map<String, String> properties) {
+                     Cors cors, boolean securityHeaders, int gzipMinBytes, Duration shutdownDelay,
+                     Duration shutdownGrace, boolean requestLog, int eventLoops, int idleTimeoutSeconds, String title,
+                     String version, Map<String, String> properties) {
 
     public Config {
         properties = Map.copyOf(properties);
@@ -54,10 +59,19 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
         return properties.getOrDefault(name, fallback);
     }
 
-    /** A boolean property, or the fallback when unset. */
+    /** A boolean property ({@code true/false, 1/0, yes/no, on/off}), or the fallback when unset. */
     public boolean flag(String name, boolean fallback) {
         String v = properties.get(name);
-        return v == null ? fallback : Boolean.parseBoolean(v.trim());
+        return v == null ? fallback : parseBoolean(name, v);
+    }
+
+    /** Strict: a typo such as {@code BARISTA_DEV=ture} stops start-up instead of meaning false. */
+    static boolean parseBoolean(String name, String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new SetupException(name + " must be true or false, got '" + text + "'");
+        };
     }
 
     /**
@@ -178,7 +192,7 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
                 "barista.cors.allowed-headers", "barista.cors.allow-credentials", "barista.cors.max-age",
                 "barista.security-headers", "barista.gzip.min-size", "barista.shutdown-grace",
                 "barista.request-log", "barista.title", "barista.version", "barista.docs.enabled",
-                "barista.event-loops");
+                "barista.event-loops", "barista.idle-timeout", "barista.shutdown-delay");
 
         private String host = "127.0.0.1";
         private int port = 8000;
@@ -188,8 +202,11 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
         private Cors cors = Cors.off();
         private boolean securityHeaders = true;
         private int gzipMinBytes = 1024;
+        private Duration shutdownDelay = Duration.ZERO;
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private boolean requestLog = true;
+        private int eventLoops;
+        private int idleTimeoutSeconds = 60;
         private String title = "Barista API";
         private String version = "0.1.0";
         private final Map<String, String> codeProperties = new HashMap<>();
@@ -256,6 +273,25 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
             return this;
         }
 
+        public Builder shutdownDelay(Duration delay) {
+            this.shutdownDelay = delay;
+            return this;
+        }
+
+        /** Event-loop threads; 0 (the default) means one per core. */
+        public Builder eventLoops(int count) {
+            if (count < 0) {
+                throw new SetupException("event loops must be >= 0, got " + count);
+            }
+            this.eventLoops = count;
+            return this;
+        }
+
+        public Builder idleTimeoutSeconds(int seconds) {
+            this.idleTimeoutSeconds = seconds;
+            return this;
+        }
+
         public Builder requestLog(boolean on) {
             this.requestLog = on;
             return this;
@@ -282,7 +318,7 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
                 ifSet(p, "barista.host", v -> host = v.trim());
                 ifSet(p, "barista.port", v -> port(Integer.parseInt(v.trim())));
                 ifSet(p, "barista.max-body-size", v -> maxBodyBytes(parseSize(v)));
-                ifSet(p, "barista.dev", v -> devMode = Boolean.parseBoolean(v.trim()));
+                ifSet(p, "barista.dev", v -> devMode = parseBoolean("barista.dev", v));
                 ifSet(p, "barista.handlers", v -> eventLoopHandlers = switch (v.trim()) {
                     case "event-loop" -> true;
                     case "virtual" -> false;
@@ -295,13 +331,17 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
                 ifSet(p, "barista.cors.allowed-headers", v -> cors = new Cors(cors.allowedOrigins(),
                         cors.allowedMethods(), list(v), cors.allowCredentials(), cors.maxAge()));
                 ifSet(p, "barista.cors.allow-credentials", v -> cors = new Cors(cors.allowedOrigins(),
-                        cors.allowedMethods(), cors.allowedHeaders(), Boolean.parseBoolean(v.trim()), cors.maxAge()));
+                        cors.allowedMethods(), cors.allowedHeaders(), parseBoolean("barista.cors.allow-credentials", v),
+                        cors.maxAge()));
                 ifSet(p, "barista.cors.max-age", v -> cors = new Cors(cors.allowedOrigins(), cors.allowedMethods(),
                         cors.allowedHeaders(), cors.allowCredentials(), parseDuration(v)));
-                ifSet(p, "barista.security-headers", v -> securityHeaders = Boolean.parseBoolean(v.trim()));
+                ifSet(p, "barista.security-headers", v -> securityHeaders = parseBoolean("barista.security-headers", v));
                 ifSet(p, "barista.gzip.min-size", v -> gzipMinBytes = (int) parseSize(v));
                 ifSet(p, "barista.shutdown-grace", v -> shutdownGrace = parseDuration(v));
-                ifSet(p, "barista.request-log", v -> requestLog = Boolean.parseBoolean(v.trim()));
+                ifSet(p, "barista.shutdown-delay", v -> shutdownDelay = parseDuration(v));
+                ifSet(p, "barista.request-log", v -> requestLog = parseBoolean("barista.request-log", v));
+                ifSet(p, "barista.event-loops", v -> eventLoops(Integer.parseInt(v.trim())));
+                ifSet(p, "barista.idle-timeout", v -> idleTimeoutSeconds = (int) parseDuration(v).toSeconds());
                 ifSet(p, "barista.title", v -> title = v);
                 ifSet(p, "barista.version", v -> version = v);
             } catch (NumberFormatException e) {
@@ -316,7 +356,8 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
             Map<String, String> all = new HashMap<>(codeProperties);
             all.putAll(fileAndEnv);
             return new Config(host, port, maxBodyBytes, devMode, eventLoopHandlers, cors, securityHeaders,
-                    gzipMinBytes, shutdownGrace, requestLog, title, version, all);
+                    gzipMinBytes, shutdownDelay, shutdownGrace, requestLog, eventLoops, idleTimeoutSeconds, title, version,
+                    all);
         }
 
         private static void ifSet(Map<String, String> p, String key, Consumer<String> set) {

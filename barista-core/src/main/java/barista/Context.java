@@ -62,15 +62,16 @@ public final class Context implements ParamsModel.Source {
         return requestId;
     }
 
-    /** A path variable's value, percent-decoded, or {@code null} if the route has no such variable. */
+    /**
+     * A path variable's value, percent-decoded (the router decodes once, so {@code 50%25} is
+     * {@code 50%}), or {@code null} if the route has no such variable.
+     */
     @Override
     public String pathParam(String name) {
         List<String> names = route.path().variables();
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).equals(name)) {
-                return pathValues[i].indexOf('%') >= 0
-                        ? URLDecoder.decode(pathValues[i].replace("+", "%2B"), StandardCharsets.UTF_8)
-                        : pathValues[i];
+                return pathValues[i];
             }
         }
         return null;
@@ -122,13 +123,14 @@ public final class Context implements ParamsModel.Source {
     }
 
     /**
-     * The JSON body read into a type and validated, for handlers in the quick style. Bad JSON
-     * answers 400; values that don't fit answer 422 listing each one.
+     * The JSON body read into a type and validated, for handlers in the quick style: the same
+     * rules as a typed route (415 for a non-JSON type, 400 for bad JSON, 422 listing each value
+     * that doesn't fit).
      */
     public <T> T body(Class<T> type) {
         BodyModel model = BODY_MODELS.computeIfAbsent(type, BodyModel::of);
         List<FieldError> errors = new ArrayList<>();
-        Object value = model.read(request.body(), errors);
+        Object value = model.read(request.header("Content-Type"), request.body(), errors);
         if (!errors.isEmpty()) {
             throw new HttpError.UnprocessableContent(errors);
         }

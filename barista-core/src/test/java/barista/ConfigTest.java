@@ -38,6 +38,16 @@ class ConfigTest {
     }
 
     @Test
+    void booleans_accept_the_usual_spellings() {
+        Config.Builder b = new Config.Builder();
+        b.apply(Map.of("barista.dev", "yes", "barista.security-headers", "0", "barista.request-log", "off"));
+        Config c = b.build(Map.of());
+        assertThat(c.devMode()).isTrue();
+        assertThat(c.securityHeaders()).isFalse();
+        assertThat(c.requestLog()).isFalse();
+    }
+
+    @Test
     void environment_variables_map_to_property_names() {
         Map<String, String> into = new HashMap<>();
         Config.readEnv(Map.of("BARISTA_PORT", "7000", "BARISTA_MAX_BODY_SIZE", "64KB", "BARISTA_DOCS_ENABLED", "false",
@@ -53,6 +63,9 @@ class ConfigTest {
         assertThatThrownBy(() -> b.apply(Map.of("barista.handlers", "threads")))
                 .isInstanceOf(SetupException.class).hasMessageContaining("event-loop");
         assertThatThrownBy(() -> b.port(70000)).isInstanceOf(SetupException.class);
+        assertThatThrownBy(() -> b.apply(Map.of("barista.dev", "ture"))).isInstanceOf(SetupException.class)
+                .hasMessageContaining("barista.dev");
+        assertThatThrownBy(() -> b.apply(Map.of("barista.event-loops", "-1"))).isInstanceOf(SetupException.class);
         Config.Builder credentialsForAnyone = new Config.Builder()
                 .cors(new Config.Cors(java.util.List.of("*"), java.util.List.of("GET"), java.util.List.of(), true,
                         Duration.ZERO));

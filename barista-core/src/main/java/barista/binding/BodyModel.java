@@ -15,6 +15,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A JSON body type analysed once: a Jackson reader bound to the type, and whether Bean
@@ -73,10 +74,13 @@ public final class BodyModel {
     /**
      * Reads and validates a body.
      *
+     * @param contentType the request's {@code Content-Type}, or {@code null}
      * @return the value, or {@code null} after adding every problem to {@code errors}
      * @throws HttpError.BadRequest when the bytes are not JSON at all
+     * @throws HttpError.UnsupportedMediaType when the content type is not JSON
      */
-    public Object read(byte[] body, List<FieldError> errors) {
+    public Object read(String contentType, byte[] body, List<FieldError> errors) {
+        checkJson(contentType, body);
         if (body.length == 0) {
             errors.add(new FieldError(List.of(Location.BODY.wire()), "is required", "missing"));
             return null;
@@ -115,6 +119,18 @@ public final class BodyModel {
         }
     }
 
+    /** JSON means {@code application/json}, any {@code +json} type, or no declared type at all. */
+    private static void checkJson(String contentType, byte[] body) {
+        if (contentType == null || body.length == 0) {
+            return;
+        }
+        int semi = contentType.indexOf(';');
+        String media = (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+        if (!media.equals("application/json") && !media.endsWith("+json")) {
+            throw new HttpError.UnsupportedMediaType("expected a JSON body (application/json), got " + media);
+        }
+    }
+
     /** The slow path: finds every value that does not fit, not just the one Jackson hit first. */
     private void explain(byte[] body, DatabindException first, List<FieldError> errors) {
         JsonNode tree;
@@ -130,6 +146,19 @@ public final class BodyModel {
         }
     }
 
+    /**
+     * What a client may read about a value the type refused: a record's own
+     * {@link IllegalArgumentException} message (its compact constructor's check), otherwise a
+     * plain "is not valid", never a JDK or Jackson message naming classes.
+     */
+    private static String messageOf(DatabindException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root instanceof IllegalArgumentException && root.getMessage() != null ? root.getMessage() : "is not valid";
+    }
+
     private static List<Object> locationOf(DatabindException e) {
         List<Object> location = new ArrayList<>(List.of(Location.BODY.wire()));
         if (e instanceof JsonMappingException m) {
@@ -140,14 +169,6 @@ public final class BodyModel {
         return location;
     }
 
-    private static String messageOf(DatabindException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root instanceof JacksonException je ? je.getOriginalMessage() : root.getMessage();
-        return m == null ? "is not valid" : m;
-    }
 
     private static HttpError malformed(IOException e) {
         if (!(e instanceof JacksonException je)) {

@@ -5,6 +5,9 @@ import barista.json.Json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,6 +24,15 @@ final class BodyShape {
     }
 
     static void check(JsonNode node, JavaType type, List<Object> at, List<FieldError> errors) {
+        check(node, type, at, errors, true);
+    }
+
+    /**
+     * @param validate whether records met here have their constraints checked: true at the top
+     *                 and below {@code @Valid}, as Bean Validation cascades on the fast path
+     */
+    private static void check(JsonNode node, JavaType type, List<Object> at, List<FieldError> errors,
+                              boolean validate) {
         Class<?> raw = type.getRawClass();
         if (node == null || node.isMissingNode() || node.isNull()) {
             if (raw.isPrimitive()) {
@@ -30,16 +42,16 @@ final class BodyShape {
             return;
         }
         if (raw == Optional.class) {
-            check(node, type.containedTypeOrUnknown(0), at, errors);
+            check(node, type.containedTypeOrUnknown(0), at, errors, validate);
         } else if (raw.isRecord()) {
-            checkRecord(node, raw, at, errors);
+            checkRecord(node, raw, at, errors, validate);
         } else if (type.isCollectionLikeType() || type.isArrayType()) {
             if (!node.isArray()) {
                 errors.add(new FieldError(at, "must be an array", "list_type"));
                 return;
             }
             for (int i = 0; i < node.size(); i++) {
-                check(node.get(i), type.getContentType(), append(at, i), errors);
+                check(node.get(i), type.getContentType(), append(at, i), errors, validate);
             }
         } else if (type.isMapLikeType()) {
             if (!node.isObject()) {
@@ -48,7 +60,7 @@ final class BodyShape {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 var e = it.next();
-                check(e.getValue(), type.getContentType(), append(at, e.getKey()), errors);
+                check(e.getValue(), type.getContentType(), append(at, e.getKey()), errors, validate);
             }
         } else {
             checkLeaf(node, type, at, errors);
@@ -60,7 +72,8 @@ final class BodyShape {
      * 422 lists a wrong type next to a blank name. Nested records are walked here rather than
      * cascaded, so nothing is reported twice.
      */
-    private static void checkRecord(JsonNode node, Class<?> raw, List<Object> at, List<FieldError> errors) {
+    private static void checkRecord(JsonNode node, Class<?> raw, List<Object> at, List<FieldError> errors,
+                                    boolean validate) {
         if (!node.isObject()) {
             errors.add(new FieldError(at, "must be an object", "model_type"));
             return;
@@ -72,11 +85,26 @@ final class BodyShape {
             List<Object> here = append(at, name);
             int before = errors.size();
             JsonNode value = node.get(name);
-            check(value, ct, here, errors);
-            if (errors.size() == before) {
+            check(value, ct, here, errors, validate && cascades(c));
+            if (validate && errors.size() == before) {
                 validateComponent(raw, c.getName(), value, ct, here, errors);
             }
         }
+    }
+
+    /** {@code @Valid} on the component or on a type argument ({@code List<@Valid Item>}). */
+    private static boolean cascades(RecordComponent c) {
+        if (c.isAnnotationPresent(Valid.class)) {
+            return true;
+        }
+        if (c.getAnnotatedType() instanceof AnnotatedParameterizedType p) {
+            for (AnnotatedType arg : p.getAnnotatedActualTypeArguments()) {
+                if (arg.isAnnotationPresent(Valid.class)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void validateComponent(Class<?> owner, String component, JsonNode node, JavaType type,

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * A params record analysed once: each component's source (path variable by name,
- * {@link Header}, {@link Cookie}, else query), its converter, default and constraints, plus a
+ * {@link Header}, {@link Cookie}, else query, named by {@link Query} or the component), its
+ * converter, default and constraints, plus a
  * method handle on the canonical constructor. Binding a request converts every component,
  * validates those with constraints, and collects every error.
  *
@@ -119,17 +120,22 @@ public final class ParamsModel {
         }
         Header header = c.getAnnotation(Header.class);
         Cookie cookie = c.getAnnotation(Cookie.class);
+        Query query = c.getAnnotation(Query.class);
         Default def = c.getAnnotation(Default.class);
         Location location;
         String wire;
-        if (header != null && cookie != null) {
-            throw new SetupException(route + ": parameter '" + c.getName() + "' cannot be both @Header and @Cookie");
+        if ((header != null ? 1 : 0) + (cookie != null ? 1 : 0) + (query != null ? 1 : 0) > 1) {
+            throw new SetupException(route + ": parameter '" + c.getName()
+                    + "' can have only one of @Header, @Cookie and @Query");
         } else if (header != null) {
             location = Location.HEADER;
             wire = header.value().isEmpty() ? kebab(c.getName()) : header.value();
         } else if (cookie != null) {
             location = Location.COOKIE;
             wire = cookie.value().isEmpty() ? c.getName() : cookie.value();
+        } else if (query != null) {
+            location = Location.QUERY;
+            wire = query.value();
         } else if (pathVariables.contains(c.getName())) {
             location = Location.PATH;
             wire = c.getName();
@@ -272,7 +278,8 @@ public final class ParamsModel {
         try {
             return constructor.invokeExact(args);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(List.of(Location.QUERY.wire()), e.getMessage(), "value_error"));
+            // the record's own check across components: no single location is to blame
+            errors.add(new FieldError(List.of(), e.getMessage(), "value_error"));
             return null;
         } catch (RuntimeException | Error e) {
             throw e;

@@ -8,6 +8,8 @@ import java.util.Locale;
 /**
  * Cross-origin rules from {@link Config.Cors}: response headers for allowed origins, and the
  * answer to a preflight. Off (no work per request) when no origin is configured.
+ *
+ * <p>Threading: immutable; called from any request thread.
  */
 final class Cors {
     private final Config.Cors rules;
@@ -37,14 +39,22 @@ final class Cors {
                 && r.header("Access-Control-Request-Method") != null;
     }
 
-    /** Headers for an actual (non-preflight) cross-origin response. */
+    /**
+     * Headers for an actual (non-preflight) cross-origin response. {@code Vary: Origin} goes on
+     * every response whose headers depend on the origin, so a shared cache never hands one
+     * origin's answer to another.
+     */
     void decorate(HttpRequest request, Reply reply) {
+        boolean echoesOrigin = !anyOrigin || rules.allowCredentials();
+        if (echoesOrigin) {
+            reply.header("Vary", "Origin");
+        }
         String origin = request.header("Origin");
         if (!allows(origin)) {
             return;
         }
-        reply.header("Access-Control-Allow-Origin", anyOrigin && !rules.allowCredentials() ? "*" : origin);
-        reply.header("Vary", "Origin");
+        reply.header("Access-Control-Allow-Origin", echoesOrigin ? origin : "*");
+        reply.header("Access-Control-Expose-Headers", "X-Request-Id");
         if (rules.allowCredentials()) {
             reply.header("Access-Control-Allow-Credentials", "true");
         }

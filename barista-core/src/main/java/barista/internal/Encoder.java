@@ -23,7 +23,7 @@ final class Encoder {
         if (result instanceof Response r) {
             Reply reply = body(new Reply(r.status()), r.body(), r.contentType());
             for (Map.Entry<String, String> h : r.headers().entrySet()) {
-                reply.header(h.getKey(), h.getValue());
+                put(reply, h.getKey(), h.getValue());
             }
             return withContextHeaders(reply, ctx);
         }
@@ -59,8 +59,17 @@ final class Encoder {
     private static Reply withContextHeaders(Reply reply, Context ctx) {
         List<String> h = ctx.responseHeaders();
         for (int i = 0; i < h.size(); i += 2) {
-            reply.header(h.get(i), h.get(i + 1));
+            put(reply, h.get(i), h.get(i + 1));
         }
         return reply;
+    }
+
+    /** A handler's own Content-Type replaces the default one instead of being sent beside it. */
+    private static void put(Reply reply, String name, String value) {
+        if (name.equalsIgnoreCase("Content-Type")) {
+            reply.set(name, value);
+        } else {
+            reply.header(name, value);
+        }
     }
 }

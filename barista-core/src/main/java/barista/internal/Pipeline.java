@@ -6,6 +6,7 @@ import barista.http.FieldError;
 import barista.http.HttpError;
 import barista.http.Method;
 import barista.http.Problem;
+import barista.http.Status;
 import barista.routing.Route;
 import barista.routing.RouteTable;
 import barista.spi.Dispatcher;
@@ -36,12 +37,12 @@ public final class Pipeline implements Dispatcher {
         this.requestLog = config.requestLog() ? RequestLog.toStdout() : null;
     }
 
-    /** The request log, so the app can flush it at shutdown. */
-    public RequestLog requestLog() {
-        return requestLog == null ? NO_LOG : requestLog;
+    /** Writes out every request logged so far; called at shutdown. */
+    public void flushLog() {
+        if (requestLog != null) {
+            requestLog.flush();
+        }
     }
-
-    private static final RequestLog NO_LOG = new RequestLog(java.io.Writer.nullWriter());
 
     /** A matched route. */
     private record RouteTarget(Route route, String[] values, boolean head) implements Target {
@@ -76,14 +77,14 @@ public final class Pipeline implements Dispatcher {
         try {
             found = table.find(m, path);
         } catch (IllegalArgumentException e) {
-            return new Answer(400, "malformed path: bad percent-escape", null);
+            return new Answer(Status.BAD_REQUEST_400, "malformed path: bad percent-escape", null);
         }
         return switch (found) {
             case RouteTable.Found f -> new RouteTarget(f.route(), f.values(), f.head());
             case RouteTable.NotAllowed na -> m == Method.OPTIONS
-                    ? new Answer(204, null, na.allow())
-                    : new Answer(405, "method " + method + " not allowed; allowed: " + na.allow(), na.allow());
-            case RouteTable.NotFound nf -> new Answer(404, "no route for " + path, null);
+                    ? new Answer(Status.NO_CONTENT_204, null, na.allow())
+                    : new Answer(Status.METHOD_NOT_ALLOWED_405, "method " + method + " not allowed; allowed: " + na.allow(), na.allow());
+            case RouteTable.NotFound nf -> new Answer(Status.NOT_FOUND_404, "no route for " + path, null);
         };
     }
 
@@ -131,29 +132,15 @@ public final class Pipeline implements Dispatcher {
             params = route.params().bind(ctx, errors);
         }
         if (route.body() != null) {
-            checkJson(request);
             if (errors == null) {
                 errors = new ArrayList<>(0);
             }
-            body = route.body().read(request.body(), errors);
+            body = route.body().read(request.header("Content-Type"), request.body(), errors);
         }
         if (errors != null && !errors.isEmpty()) {
             throw new HttpError.UnprocessableContent(errors);
         }
         return Encoder.encode(route.invoker().invoke(ctx, params, body), ctx);
-    }
-
-    /** A JSON route accepts {@code application/json}, any {@code +json} type, or no type at all. */
-    private static void checkJson(HttpRequest request) {
-        String type = request.header("Content-Type");
-        if (type == null || request.body().length == 0) {
-            return;
-        }
-        int semi = type.indexOf(';');
-        String media = (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
-        if (!media.equals("application/json") && !media.endsWith("+json")) {
-            throw new HttpError.UnsupportedMediaType("expected a JSON body (application/json), got " + media);
-        }
     }
 
     private Reply answer(Answer a, HttpRequest request) {

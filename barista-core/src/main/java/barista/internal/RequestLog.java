@@ -12,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
-import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /**
  * One structured line per request, in logfmt:
@@ -34,21 +36,35 @@ public final class RequestLog {
                          String remote) {
     }
 
+    private static volatile RequestLog stdout;
+
     private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
     private final Writer out;
-    private final Thread writer;
     private final Object flushed = new Object();
 
     RequestLog(Writer out) {
         this.out = out;
-        this.writer = Thread.ofPlatform().daemon().name("barista-request-log").unstarted(this::drain);
-        writer.start();
+        Thread.ofPlatform().daemon().name("barista-request-log").start(this::drain);
     }
 
+    /** The one log on standard output, shared by every app in the process (one writer thread). */
     static RequestLog toStdout() {
-        return new RequestLog(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        RequestLog log = stdout;
+        if (log == null) {
+            synchronized (RequestLog.class) {
+                log = stdout;
+                if (log == null) {
+                    log = new RequestLog(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+                            1 << 16));
+                    stdout = log;
+                }
+            }
+        }
+        return log;
     }
 
     void log(String method, String path, int status, long nanos, String requestId, String remote) {
@@ -58,13 +74,15 @@ public final class RequestLog {
             return;
         }
         queue.add(new Entry(System.currentTimeMillis(), method, path, status, nanos, requestId, remote));
+        queued.incrementAndGet();
     }
 
-    /** Waits (briefly) until every queued line is written; called at shutdown. */
+    /** Waits (at most 2 s) until every line logged before the call is written out; for shutdown. */
     public void flush() {
+        long target = queued.get();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         synchronized (flushed) {
-            while (!queue.isEmpty() && System.nanoTime() < deadline) {
+            while (written.get() < target && System.nanoTime() < deadline) {
                 try {
                     flushed.wait(50);
                 } catch (InterruptedException e) {
@@ -87,13 +105,14 @@ public final class RequestLog {
                 LockSupport.parkNanos(IDLE_PARK_NANOS);
                 continue;
             }
+            int batch = 0;
             try {
-                int written = 0;
                 for (; e != null; e = queue.poll()) {
                     size.decrementAndGet();
+                    batch++;
                     format(e, timestamps.of(e.epochMillis()), line);
                     out.append(line);
-                    if (++written == 4096) {
+                    if (batch == 4096) {
                         break;
                     }
                 }
@@ -105,6 +124,8 @@ public final class RequestLog {
                 out.flush();
             } catch (IOException ignored) {
                 // stdout is gone; keep draining so producers never block
+            } finally {
+                written.addAndGet(batch);
             }
         }
     }
@@ -174,25 +195,34 @@ public final class RequestLog {
 
     /**
      * Gives the JDK's logging (what {@code System.Logger} writes to by default) the same
-     * one-line shape, unless the user configured logging themselves.
+     * one-line shape, on the console handlers the JDK installed by default, unless the user
+     * configured logging with a file or class. Nothing else about their configuration changes.
      */
     public static void configureJdkLogging() {
         if (System.getProperty("java.util.logging.config.file") != null
                 || System.getProperty("java.util.logging.config.class") != null) {
             return;
         }
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format",
-                    "%1$tFT%1$tT.%1$tL%1$tz %4$s %3$s %5$s%6$s%n");
-            try {
-                LogManager.getLogManager().readConfiguration();
-            } catch (IOException e) {
-                return;
+        for (Handler h : Logger.getLogger("").getHandlers()) {
+            if (h instanceof java.util.logging.ConsoleHandler && h.getFormatter() instanceof SimpleFormatter) {
+                h.setFormatter(new OneLine());
             }
         }
-        Logger root = Logger.getLogger("");
-        for (Handler h : root.getHandlers()) {
-            h.setFormatter(new java.util.logging.SimpleFormatter());
+    }
+
+    /** {@code 2026-11-27T04:18:56.338Z INFO barista message}, and the stack trace if any. */
+    private static final class OneLine extends Formatter {
+        @Override
+        public String format(LogRecord r) {
+            StringBuilder sb = new StringBuilder(160).append(r.getInstant()).append(' ')
+                    .append(r.getLevel().getName()).append(' ').append(r.getLoggerName()).append(' ')
+                    .append(formatMessage(r)).append('\n');
+            if (r.getThrown() != null) {
+                java.io.StringWriter trace = new java.io.StringWriter();
+                r.getThrown().printStackTrace(new java.io.PrintWriter(trace));
+                sb.append(trace);
+            }
+            return sb.toString();
         }
     }
 }

@@ -87,47 +87,71 @@ public final class RouteTable {
      */
     public Lookup find(Method method, String rawPath) {
         Methods at = statics.get(rawPath);
-        String[] values = null;
-        if (at == null) {
-            String[] segments = PathTemplate.segments(rawPath);
-            if (rawPath.indexOf('%') >= 0) {
-                decode(segments);
-                at = statics.get(join(segments));
+        String[] segments = null;
+        if (at == null && rawPath.indexOf('%') >= 0) {
+            segments = decode(PathTemplate.segments(rawPath));
+            at = statics.get(join(segments));
+        }
+        Route route = at == null ? null : routeFor(at, method);
+        if (route != null) {
+            return new Found(route, EMPTY, method == Method.HEAD && route.method() == Method.GET);
+        }
+        // A static path without this method does not hide a template that has it
+        // (GET /items/{id} still serves /items/new when only POST /items/new exists).
+        StringJoiner allow = at == null ? null : joiner(at.allow);
+        if (!templated.isEmpty()) {
+            if (segments == null) {
+                segments = decode(PathTemplate.segments(rawPath));
             }
-            if (at == null) {
-                for (Methods m : templated) {
-                    values = m.template.match(segments);
-                    if (values != null) {
-                        at = m;
-                        break;
-                    }
+            for (Methods m : templated) {
+                String[] values = m.template.match(segments);
+                if (values == null) {
+                    continue;
                 }
+                Route r = routeFor(m, method);
+                if (r != null) {
+                    return new Found(r, values, method == Method.HEAD && r.method() == Method.GET);
+                }
+                allow = allow == null ? joiner(m.allow) : merge(allow, m.allow);
             }
         }
-        if (at == null) {
-            return NOT_FOUND;
+        return allow == null ? NOT_FOUND : new NotAllowed(allow.toString());
+    }
+
+    private static Route routeFor(Methods at, Method method) {
+        if (method == null) {
+            return null;
         }
-        Route route = method == null ? null : at.routes.get(method);
-        if (route == null && method == Method.HEAD) {
-            route = at.routes.get(Method.GET);
-            if (route != null) {
-                return new Found(route, values == null ? EMPTY : values, true);
+        Route r = at.routes.get(method);
+        return r == null && method == Method.HEAD ? at.routes.get(Method.GET) : r;
+    }
+
+    private static StringJoiner joiner(String allow) {
+        StringJoiner j = new StringJoiner(", ");
+        j.add(allow);
+        return j;
+    }
+
+    private static StringJoiner merge(StringJoiner into, String allow) {
+        String have = ", " + into + ",";
+        for (String m : allow.split(", ")) {
+            if (!have.contains(", " + m + ",")) {
+                into.add(m);
             }
         }
-        if (route == null) {
-            return new NotAllowed(at.allow);
-        }
-        return new Found(route, values == null ? EMPTY : values, false);
+        return into;
     }
 
     private static final String[] EMPTY = new String[0];
 
-    private static void decode(String[] segments) {
+    /** Decodes each segment once; {@code +} is a plus in a path, not a space. */
+    private static String[] decode(String[] segments) {
         for (int i = 0; i < segments.length; i++) {
             if (segments[i].indexOf('%') >= 0) {
                 segments[i] = URLDecoder.decode(segments[i].replace("+", "%2B"), StandardCharsets.UTF_8);
             }
         }
+        return segments;
     }
 
     private static String join(String[] segments) {

@@ -19,15 +19,51 @@ public final class Reply {
         this.status = status;
     }
 
+    /**
+     * Adds a header. A name or value that could split the response (CR, LF, other control
+     * characters, an empty name) is refused here, inside the pipeline, so it becomes a 500
+     * problem rather than an engine failure with no response at all.
+     */
     public Reply header(String name, String value) {
+        checkHeader(name, value);
         headers.add(name);
         headers.add(value);
         return this;
     }
 
+    /** Sets a header, replacing any value it had (for headers that may appear once). */
+    public Reply set(String name, String value) {
+        for (int i = 0; i < headers.size(); i += 2) {
+            if (headers.get(i).equalsIgnoreCase(name)) {
+                headers.remove(i);
+                headers.remove(i);
+                i -= 2;
+            }
+        }
+        return header(name, value);
+    }
+
     public Reply body(byte[] bytes, String contentType) {
         this.body = bytes;
-        return header("Content-Type", contentType);
+        return set("Content-Type", contentType);
+    }
+
+    private static void checkHeader(String name, String value) {
+        if (name == null || name.isEmpty() || value == null) {
+            throw new IllegalArgumentException("response header name and value must not be empty or null: " + name);
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 127 || c == ':') {
+                throw new IllegalArgumentException("response header name has a forbidden character: " + name);
+            }
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < ' ' && c != '\t') || c == 127) {
+                throw new IllegalArgumentException("response header " + name + " has a control character in its value");
+            }
+        }
     }
 
     public Reply text(String text, String contentType) {
@@ -39,7 +75,9 @@ public final class Reply {
      * an explicit {@code Content-Length} header as given.
      */
     public Reply stripBody() {
-        header("Content-Length", Integer.toString(body.length));
+        if (status != 204 && status != 304) {
+            set("Content-Length", Integer.toString(body.length));
+        }
         body = EMPTY;
         return this;
     }

@@ -41,6 +41,17 @@ class RouteTableTest {
     }
 
     @Test
+    void a_static_path_without_the_method_does_not_hide_a_template_with_it() {
+        RouteTable t = new RouteTable();
+        t.add(route(Method.POST, "/items/new"));
+        t.add(route(Method.GET, "/items/{id}"));
+        var found = (RouteTable.Found) t.find(Method.GET, "/items/new");
+        assertThat(found.route().path().text()).isEqualTo("/items/{id}");
+        var na = (RouteTable.NotAllowed) t.find(Method.DELETE, "/items/new");
+        assertThat(na.allow()).isEqualTo("POST, OPTIONS, GET, HEAD");
+    }
+
+    @Test
     void wrong_method_lists_allowed_methods_with_head_and_options() {
         RouteTable t = new RouteTable();
         t.add(route(Method.GET, "/a"));

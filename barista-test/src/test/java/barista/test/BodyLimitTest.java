@@ -57,6 +57,23 @@ class BodyLimitTest {
     }
 
     @Test
+    void expect_100_continue_gets_a_continue_then_the_answer() throws Exception {
+        if (transport != Transport.SOCKET) {
+            return;
+        }
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var resp = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + app.port() + "/upload"))
+                    .expectContinue(true).header("Content-Type", "application/json")
+                    .timeout(java.time.Duration.ofSeconds(5))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json(10))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(resp.statusCode()).isEqualTo(200);
+            assertThat(resp.body()).isEqualTo("10");
+        }
+    }
+
+    @Test
     void chunked_body_over_the_limit_is_413_while_reading() throws Exception {
         if (transport != Transport.SOCKET) {
             return; // chunked transfer only exists on a socket

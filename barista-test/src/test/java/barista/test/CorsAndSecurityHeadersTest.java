@@ -50,8 +50,10 @@ class CorsAndSecurityHeadersTest {
         var allowed = client.request("GET", "/data").header("Origin", "https://app.example").send();
         assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example");
         assertThat(allowed.header("Vary")).isEqualTo("Origin");
+        assertThat(allowed.header("Access-Control-Expose-Headers")).isEqualTo("X-Request-Id");
         var other = client.request("GET", "/data").header("Origin", "https://evil.example").send();
         assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(other.header("Vary")).isEqualTo("Origin");
     }
 
     @Test

@@ -25,12 +25,15 @@ class PathHeaderCookieParamsTest {
     record ItemTag(@Min(1) long id, String tag, @Header @NotBlank String xToken, @Header("User-Agent") Optional<String> agent,
                    @Cookie Optional<String> session) {}
 
+    record Paged(@barista.binding.Query("page-size") int pageSize) {}
+
     @BeforeEach
     void start() {
         Barista app = Transport.app();
         app.get("/items/{id}/tags/{tag}", ItemTag.class, (ctx, p) -> p);
         app.get("/raw/{name}", ctx -> ctx.pathParam("name") + "|" + ctx.query("q") + "|" + ctx.header("x-a") + "|"
                 + ctx.cookie("c"));
+        app.get("/paged", Paged.class, (ctx, p) -> Integer.toString(p.pageSize()));
         client = transport.client(app);
     }
 
@@ -64,6 +67,17 @@ class PathHeaderCookieParamsTest {
         var r = client.request("GET", "/items/abc/tags/x").header("X-Token", "t").send();
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().get("errors").get(0).get("location").toString()).isEqualTo("[\"path\",\"id\"]");
+    }
+
+    @Test
+    void an_escaped_percent_in_a_path_value_is_decoded_once() {
+        assertThat(client.get("/raw/50%25").text()).startsWith("50%|");
+        assertThat(client.get("/raw/a%2541").text()).startsWith("a%41|");
+    }
+
+    @Test
+    void query_names_that_are_not_identifiers_bind_with_query_annotation() {
+        assertThat(client.get("/paged?page-size=7").text()).isEqualTo("7");
     }
 
     @Test

@@ -50,6 +50,14 @@ class ResponseEncodingTest {
         });
         app.get("/html", ctx -> Response.of("text/html; charset=utf-8", "<p>hi</p>"));
         app.resource("/points", new Points());
+        app.get("/csv", ctx -> {
+            ctx.header("Content-Type", "text/csv");
+            return "a,b\n1,2\n";
+        });
+        app.get("/redirect", ctx -> {
+            ctx.status(302).header("Location", ctx.query("next"));
+            return null;
+        });
         client = transport.client(app);
     }
 
@@ -105,6 +113,22 @@ class ResponseEncodingTest {
         var r = client.delete("/points");
         assertThat(r.status()).isEqualTo(405);
         assertThat(r.header("Allow")).isEqualTo("GET, POST, HEAD, OPTIONS");
+    }
+
+    @Test
+    void a_handler_content_type_replaces_the_default_one() {
+        var r = client.get("/csv");
+        assertThat(r.headers().get("content-type")).containsExactly("text/csv");
+    }
+
+    @Test
+    void a_header_value_that_would_split_the_response_is_a_500_not_a_hang() {
+        var ok = client.get("/redirect?next=/home");
+        assertThat(ok.status()).isEqualTo(302);
+        assertThat(ok.header("Location")).isEqualTo("/home");
+        var bad = client.get("/redirect?next=%0d%0aSet-Cookie:%20x=1");
+        assertThat(bad.status()).isEqualTo(500);
+        assertThat(bad.header("Set-Cookie")).isNull();
     }
 
     @Test

@@ -75,6 +75,20 @@ class SocketBehaviourTest {
             InputStream in = s.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(response).matches("(?s)HTTP/1\\.[01] 400 .*application/problem\\+json.*malformed HTTP request.*");
+            assertThat(response).containsIgnoringCase("X-Request-Id:").containsIgnoringCase("X-Content-Type-Options:");
+        }
+    }
+
+    @Test
+    void malformed_percent_escape_in_a_raw_query_is_400() throws Exception {
+        Barista app = Transport.app();
+        app.get("/q", ctx -> ctx.query("a"));
+        try (var client = TestClient.overSocket(app); Socket s = new Socket("127.0.0.1", app.port())) {
+            s.getOutputStream().write("GET /q?a=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            s.setSoTimeout(5000);
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(response).startsWith("HTTP/1.1 400");
         }
     }
 

@@ -3,7 +3,7 @@ package barista.examples;
 import barista.Barista;
 
 /**
- * The demo server that {@code ./barista demo} starts on http://localhost:8000: the four seed
+ * The demo server that {@code bin/barista demo} starts on http://localhost:8000: the four seed
  * styles, the items API, health probes and the API docs ({@code /docs}, {@code /redoc}).
  */
 public final class DemoServer {

@@ -54,7 +54,7 @@ public final class ItemsApi {
         app.put("/items/{id}", ItemId.class, Item.class, (ctx, p, item) -> replace(p.id(), item))
                 .summary("Replace an item").tags("items").returns(Stored.class);
         app.delete("/items/{id}", ItemId.class, (ctx, p) -> remove(p.id()))
-                .summary("Delete an item").tags("items");
+                .summary("Delete an item").tags("items").status(204);
     }
     // end::items[]
 

@@ -1,17 +1,19 @@
 package barista.engine.vertx;
 
+import barista.http.Status;
 import barista.spi.Dispatcher;
 import barista.spi.Reply;
+import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.MultiMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,41 +38,76 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         return inFlight.get();
     }
 
+    /** One request's place in the in-flight count, given back exactly once however it ends. */
+    private final class Ticket {
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        Ticket() {
+            inFlight.incrementAndGet();
+        }
+
+        void done() {
+            if (done.compareAndSet(false, true)) {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
     @Override
     public void handle(HttpServerRequest req) {
         long received = System.nanoTime();
-        inFlight.incrementAndGet();
+        Ticket ticket = new Ticket();
         VertxRequest request = new VertxRequest(req, received);
         Dispatcher.Target target = dispatcher.target(req.method().name(), req.path());
         if (!target.readsBody() || !mayHaveBody(req)) {
-            run(target, request, req);
+            run(target, request, req, ticket);
             return;
         }
         long max = dispatcher.maxBodyBytes();
         String declared = req.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && tooLarge(declared, max)) {
-            refuseTooLarge(request, req, max);
+            refuseTooLarge(request, req, max, ticket);
             return;
+        }
+        if (req.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+            req.response().writeContinue();
         }
         BodyCollector body = new BodyCollector(max);
         req.handler(chunk -> {
             if (!body.add(chunk)) {
                 req.handler(null);
                 req.endHandler(null);
-                refuseTooLarge(request, req, max);
+                refuseTooLarge(request, req, max, ticket);
             }
         });
         req.endHandler(v -> {
             if (!body.overflowed()) {
                 request.body(body.bytes());
-                run(target, request, req);
+                run(target, request, req, ticket);
             }
         });
-        req.exceptionHandler(e -> inFlight.decrementAndGet());
+        req.exceptionHandler(e -> ticket.done());
+    }
+
+    /** Answers a request Vert.x could not parse, through the same problem, log line and headers. */
+    void invalid(HttpServerRequest req) {
+        Ticket ticket = new Ticket();
+        Throwable cause = req.decoderResult().cause();
+        int status = Status.BAD_REQUEST_400;
+        String detail = "malformed HTTP request";
+        if (cause instanceof TooLongFrameException) {
+            boolean line = cause.getMessage() != null && cause.getMessage().contains("line");
+            status = line ? 414 : 431;
+            detail = line ? "request line too long" : "request headers too large";
+        }
+        Reply reply = dispatcher.refuse(new VertxRequest(req, System.nanoTime()), status, detail);
+        reply.set("Connection", "close");
+        write(req, reply, true, ticket);
     }
 
     private static boolean mayHaveBody(HttpServerRequest req) {
-        return req.headers().contains(HttpHeaders.CONTENT_LENGTH) || req.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        MultiMap h = req.headers();
+        return h.contains(HttpHeaders.CONTENT_LENGTH) || h.contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     private static boolean tooLarge(String contentLength, long max) {
@@ -81,41 +118,51 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         }
     }
 
-    private void refuseTooLarge(VertxRequest request, HttpServerRequest req, long max) {
-        Reply reply = dispatcher.refuse(request, 413, "request body is larger than the limit of " + max + " bytes");
-        reply.header("Connection", "close");
-        write(req, reply, true);
+    private void refuseTooLarge(VertxRequest request, HttpServerRequest req, long max, Ticket ticket) {
+        Reply reply = dispatcher.refuse(request, Status.CONTENT_TOO_LARGE_413,
+                "request body is larger than the limit of " + max + " bytes");
+        reply.set("Connection", "close");
+        write(req, reply, true, ticket);
     }
 
-    private void run(Dispatcher.Target target, VertxRequest request, HttpServerRequest req) {
+    private void run(Dispatcher.Target target, VertxRequest request, HttpServerRequest req, Ticket ticket) {
         if (target.onEventLoop()) {
-            write(req, dispatcher.dispatch(target, request), false);
+            write(req, dispatcher.dispatch(target, request), false, ticket);
         } else {
             // The handler runs on a virtual thread; the whole reply is then written in one hop
             // on the connection's event loop, instead of each response call crossing threads.
             Context loop = Vertx.currentContext();
             virtualThreads.execute(() -> {
                 Reply reply = dispatcher.dispatch(target, request);
-                loop.runOnContext(v -> write(req, reply, false));
+                loop.runOnContext(v -> write(req, reply, false, ticket));
             });
         }
     }
 
-    private void write(HttpServerRequest req, Reply reply, boolean close) {
+    /**
+     * Writes a reply. If Vert.x refuses it (it should not: the dispatcher checks headers), the
+     * connection is closed rather than left waiting for a response that will never come.
+     */
+    private void write(HttpServerRequest req, Reply reply, boolean close, Ticket ticket) {
         HttpServerResponse resp = req.response();
-        resp.setStatusCode(reply.status());
-        MultiMap headers = resp.headers();
-        for (int i = 0, n = reply.headerCount(); i < n; i++) {
-            headers.add(reply.headerName(i), reply.headerValue(i));
-        }
-        byte[] body = reply.body();
-        var done = body.length == 0 ? resp.end() : resp.end(Buffer.buffer(body));
-        done.onComplete(ar -> {
-            inFlight.decrementAndGet();
-            if (close && req.method() != HttpMethod.CONNECT) {
-                req.connection().close();
+        try {
+            resp.setStatusCode(reply.status());
+            MultiMap headers = resp.headers();
+            for (int i = 0, n = reply.headerCount(); i < n; i++) {
+                headers.add(reply.headerName(i), reply.headerValue(i));
             }
-        });
+            byte[] body = reply.body();
+            var done = body.length == 0 ? resp.end() : resp.end(Buffer.buffer(body));
+            done.onComplete(ar -> {
+                ticket.done();
+                if (close) {
+                    req.connection().close();
+                }
+            });
+        } catch (RuntimeException e) {
+            ticket.done();
+            req.connection().close();
+        }
     }
 
     /** Gathers body chunks up to a limit. */

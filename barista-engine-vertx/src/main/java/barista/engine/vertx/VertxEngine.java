@@ -2,7 +2,6 @@ package barista.engine.vertx;
 
 import barista.BaristaException;
 import barista.Config;
-import barista.http.Problem;
 import barista.spi.Dispatcher;
 import barista.spi.Engine;
 import io.vertx.core.Future;
@@ -43,8 +42,7 @@ public final class VertxEngine implements Engine {
 
     @Override
     public Server start(Dispatcher dispatcher, Config config) {
-        int loops = Integer.parseInt(config.property("barista.event-loops",
-                Integer.toString(Runtime.getRuntime().availableProcessors())));
+        int loops = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
         Vertx vertx = Vertx.vertx(options(loops));
         // A plain virtual thread per request: an ExecutorService would also track every thread
         // in a set for its own shutdown, which RequestHandler's in-flight count already covers.
@@ -59,7 +57,12 @@ public final class VertxEngine implements Engine {
                 .setCompressionSupported(config.gzipMinBytes() >= 0)
                 .setCompressionContentSizeThreshold(Math.max(0, config.gzipMinBytes()))
                 .setCompressionLevel(5)
-                .setDecompressionSupported(false);
+                .setDecompressionSupported(false)
+                // HTTP/1.1 only for now: the body and close handling here assume it.
+                .setHttp2ClearTextEnabled(false)
+                // Close connections idle this long, so stalled clients cannot hold them forever.
+                .setIdleTimeout(config.idleTimeoutSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS);
         List<HttpServer> servers = new ArrayList<>();
         int port = config.port();
         try {
@@ -67,14 +70,7 @@ public final class VertxEngine implements Engine {
             for (int i = 0; i < loops; i++) {
                 HttpServer server = vertx.createHttpServer(options)
                         .requestHandler(handler)
-                        .invalidRequestHandler(req -> {
-                            req.response().setStatusCode(400)
-                                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                                    .putHeader("Connection", "close")
-                                    .end("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                                            + "\"detail\":\"malformed HTTP request\"}")
-                                    .onComplete(v -> req.connection().close());
-                        });
+                        .invalidRequestHandler(handler::invalid);
                 servers.add(server.listen().await());
                 port = server.actualPort();
             }
