@@ -214,7 +214,8 @@ public final class RequestLog {
     private static final class OneLine extends Formatter {
         @Override
         public String format(LogRecord r) {
-            StringBuilder sb = new StringBuilder(160).append(r.getInstant()).append(' ')
+            StringBuilder sb = new StringBuilder(160)
+                    .append(r.getInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).append(' ')
                     .append(r.getLevel().getName()).append(' ').append(r.getLoggerName()).append(' ')
                     .append(formatMessage(r)).append('\n');
             if (r.getThrown() != null) {
