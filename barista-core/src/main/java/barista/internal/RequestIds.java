@@ -1,15 +1,15 @@
 package barista.internal;
 
 import java.security.SecureRandom;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Request ids: the client's {@code X-Request-Id} when it is short and plain, otherwise a
- * process-unique id (a random prefix per process and a counter), cheap enough for every request.
+ * random prefix per process and 64 random bits per request. Random rather than a shared counter,
+ * so two event loops never contend for one cache line on every request.
  */
 final class RequestIds {
     private static final String PREFIX = String.format("%08x", new SecureRandom().nextInt());
-    private static final AtomicLong COUNTER = new AtomicLong();
 
     private RequestIds() {
     }
@@ -18,7 +18,7 @@ final class RequestIds {
         if (fromClient != null && fromClient.length() <= 64 && !fromClient.isEmpty() && plain(fromClient)) {
             return fromClient;
         }
-        return PREFIX + "-" + Long.toHexString(COUNTER.incrementAndGet());
+        return PREFIX + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     }
 
     private static boolean plain(String s) {

@@ -41,8 +41,7 @@ public final class RequestLog {
     private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong queued = new AtomicLong();
-    private final AtomicLong written = new AtomicLong();
+    private volatile boolean writing; // a batch has left the queue but is not flushed yet
     private final Writer out;
     private final Object flushed = new Object();
 
@@ -74,15 +73,13 @@ public final class RequestLog {
             return;
         }
         queue.add(new Entry(System.currentTimeMillis(), method, path, status, nanos, requestId, remote));
-        queued.incrementAndGet();
     }
 
     /** Waits (at most 2 s) until every line logged before the call is written out; for shutdown. */
     public void flush() {
-        long target = queued.get();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         synchronized (flushed) {
-            while (written.get() < target && System.nanoTime() < deadline) {
+            while ((size.get() > 0 || writing) && System.nanoTime() < deadline) {
                 try {
                     flushed.wait(50);
                 } catch (InterruptedException e) {
@@ -106,6 +103,7 @@ public final class RequestLog {
                 continue;
             }
             int batch = 0;
+            writing = true;
             try {
                 for (; e != null; e = queue.poll()) {
                     size.decrementAndGet();
@@ -125,7 +123,7 @@ public final class RequestLog {
             } catch (IOException ignored) {
                 // stdout is gone; keep draining so producers never block
             } finally {
-                written.addAndGet(batch);
+                writing = false;
             }
         }
     }
