@@ -1,5 +1,6 @@
 package barista.internal;
 
+import barista.http.Html;
 import barista.http.HttpError;
 import barista.http.Problem;
 import barista.json.Json;
@@ -66,34 +67,15 @@ final class Errors {
 
     private static String page(Problem p, List<String> trace) {
         StringBuilder sb = new StringBuilder(4096);
-        sb.append("<!doctype html><html><head><meta charset=utf-8><title>500 ").append(escape(p.detail()))
+        sb.append("<!doctype html><html><head><meta charset=utf-8><title>500 ").append(Html.escape(p.detail()))
                 .append("</title><style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}")
                 .append("pre{background:#f6f6f6;padding:1rem;overflow:auto}</style></head><body>")
-                .append("<h1>500 Internal Server Error</h1><p><b>").append(escape(p.detail()))
-                .append("</b></p><p>request id <code>").append(escape(p.requestId())).append("</code> at <code>")
-                .append(escape(p.instance())).append("</code> (dev mode: this page is never shown in production)</p><pre>");
+                .append("<h1>500 Internal Server Error</h1><p><b>").append(Html.escape(p.detail()))
+                .append("</b></p><p>request id <code>").append(Html.escape(p.requestId())).append("</code> at <code>")
+                .append(Html.escape(p.instance())).append("</code> (dev mode: this page is never shown in production)</p><pre>");
         for (String line : trace) {
-            sb.append(escape(line)).append('\n');
+            sb.append(Html.escape(line)).append('\n');
         }
         return sb.append("</pre></body></html>").toString();
-    }
-
-    static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

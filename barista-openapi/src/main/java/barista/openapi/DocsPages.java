@@ -1,5 +1,6 @@
 package barista.openapi;
 
+import barista.http.Html;
 /**
  * The HTML of the two docs pages. Each loads its script and styles from this server's own
  * {@code /webjars/} routes, so the pages work offline and under {@link #CSP}, which allows only
@@ -22,10 +23,10 @@ final class DocsPages {
      */
     static String swaggerUi(String title, String specUrl, String script, String css, String favicon) {
         return head(title + " - Swagger UI")
-                + "<link rel=\"stylesheet\" href=\"" + escape(css) + "\">\n"
-                + (favicon == null ? "" : "<link rel=\"icon\" type=\"image/png\" href=\"" + escape(favicon) + "\">\n")
+                + "<link rel=\"stylesheet\" href=\"" + Html.escape(css) + "\">\n"
+                + (favicon == null ? "" : "<link rel=\"icon\" type=\"image/png\" href=\"" + Html.escape(favicon) + "\">\n")
                 + "</head>\n<body>\n<div id=\"swagger-ui\"></div>\n"
-                + "<script src=\"" + escape(script) + "\"></script>\n"
+                + "<script src=\"" + Html.escape(script) + "\"></script>\n"
                 + "<script>\nwindow.ui = SwaggerUIBundle({\n"
                 + "  url: " + jsString(specUrl) + ",\n"
                 + "  dom_id: '#swagger-ui',\n"
@@ -40,30 +41,15 @@ final class DocsPages {
         return head(title + " - ReDoc")
                 + "<style>body { margin: 0; padding: 0; }</style>\n"
                 + "</head>\n<body>\n"
-                + "<redoc spec-url=\"" + escape(specUrl) + "\"></redoc>\n"
-                + "<script src=\"" + escape(script) + "\"></script>\n"
+                + "<redoc spec-url=\"" + Html.escape(specUrl) + "\"></redoc>\n"
+                + "<script src=\"" + Html.escape(script) + "\"></script>\n"
                 + "</body>\n</html>\n";
     }
 
     private static String head(String title) {
         return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + escape(title) + "</title>\n";
-    }
-
-    static String escape(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+                + "<title>" + Html.escape(title) + "</title>\n";
     }
 
     /** A JavaScript string literal that cannot end the script element or the string early. */
