@@ -90,6 +90,26 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
             return !allowedOrigins.isEmpty();
         }
 
+        public Cors withOrigins(List<String> origins) {
+            return new Cors(origins, allowedMethods, allowedHeaders, allowCredentials, maxAge);
+        }
+
+        public Cors withMethods(List<String> methods) {
+            return new Cors(allowedOrigins, methods, allowedHeaders, allowCredentials, maxAge);
+        }
+
+        public Cors withHeaders(List<String> headers) {
+            return new Cors(allowedOrigins, allowedMethods, headers, allowCredentials, maxAge);
+        }
+
+        public Cors withCredentials(boolean allow) {
+            return new Cors(allowedOrigins, allowedMethods, allowedHeaders, allow, maxAge);
+        }
+
+        public Cors withMaxAge(Duration age) {
+            return new Cors(allowedOrigins, allowedMethods, allowedHeaders, allowCredentials, age);
+        }
+
         static Cors off() {
             return new Cors(List.of(), List.of("GET", "POST", "PUT", "PATCH", "DELETE"),
                     List.of("Content-Type", "Authorization"), false, Duration.ofMinutes(10));
@@ -248,8 +268,7 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
 
         /** Allows cross-origin requests from these origins ({@code "*"} for any). */
         public Builder corsOrigins(String... origins) {
-            this.cors = new Cors(Arrays.asList(origins), cors.allowedMethods(), cors.allowedHeaders(),
-                    cors.allowCredentials(), cors.maxAge());
+            this.cors = cors.withOrigins(Arrays.asList(origins));
             return this;
         }
 
@@ -324,17 +343,12 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
                     case "virtual" -> false;
                     default -> throw new SetupException("barista.handlers must be 'virtual' or 'event-loop', got " + v);
                 });
-                ifSet(p, "barista.cors.allowed-origins", v -> cors = new Cors(list(v), cors.allowedMethods(),
-                        cors.allowedHeaders(), cors.allowCredentials(), cors.maxAge()));
-                ifSet(p, "barista.cors.allowed-methods", v -> cors = new Cors(cors.allowedOrigins(), list(v),
-                        cors.allowedHeaders(), cors.allowCredentials(), cors.maxAge()));
-                ifSet(p, "barista.cors.allowed-headers", v -> cors = new Cors(cors.allowedOrigins(),
-                        cors.allowedMethods(), list(v), cors.allowCredentials(), cors.maxAge()));
-                ifSet(p, "barista.cors.allow-credentials", v -> cors = new Cors(cors.allowedOrigins(),
-                        cors.allowedMethods(), cors.allowedHeaders(), parseBoolean("barista.cors.allow-credentials", v),
-                        cors.maxAge()));
-                ifSet(p, "barista.cors.max-age", v -> cors = new Cors(cors.allowedOrigins(), cors.allowedMethods(),
-                        cors.allowedHeaders(), cors.allowCredentials(), parseDuration(v)));
+                ifSet(p, "barista.cors.allowed-origins", v -> cors = cors.withOrigins(list(v)));
+                ifSet(p, "barista.cors.allowed-methods", v -> cors = cors.withMethods(list(v)));
+                ifSet(p, "barista.cors.allowed-headers", v -> cors = cors.withHeaders(list(v)));
+                ifSet(p, "barista.cors.allow-credentials",
+                        v -> cors = cors.withCredentials(parseBoolean("barista.cors.allow-credentials", v)));
+                ifSet(p, "barista.cors.max-age", v -> cors = cors.withMaxAge(parseDuration(v)));
                 ifSet(p, "barista.security-headers", v -> securityHeaders = parseBoolean("barista.security-headers", v));
                 ifSet(p, "barista.gzip.min-size", v -> gzipMinBytes = (int) parseSize(v));
                 ifSet(p, "barista.shutdown-grace", v -> shutdownGrace = parseDuration(v));
