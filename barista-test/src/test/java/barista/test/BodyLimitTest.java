@@ -57,6 +57,26 @@ class BodyLimitTest {
     }
 
     @Test
+    void a_large_upload_over_the_limit_gets_the_413_with_or_without_a_length() throws Exception {
+        if (transport != Transport.SOCKET) {
+            return;
+        }
+        byte[] big = json(5 * 1024 * 1024).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (boolean chunked : new boolean[] {false, true}) {
+            try (var http = java.net.http.HttpClient.newHttpClient()) {
+                var publisher = chunked
+                        ? java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))
+                        : java.net.http.HttpRequest.BodyPublishers.ofByteArray(big);
+                var resp = http.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + app.port() + "/upload"))
+                        .header("Content-Type", "application/json").timeout(java.time.Duration.ofSeconds(10))
+                        .POST(publisher).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(resp.statusCode()).as("chunked=" + chunked).isEqualTo(413);
+            }
+        }
+    }
+
+    @Test
     void expect_100_continue_gets_a_continue_then_the_answer() throws Exception {
         if (transport != Transport.SOCKET) {
             return;

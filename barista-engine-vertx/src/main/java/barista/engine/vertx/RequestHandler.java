@@ -118,12 +118,31 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         }
     }
 
+    /**
+     * Answers 413, then reads and discards what the client is still sending for up to
+     * {@link #DRAIN_MILLIS} before closing: closing with unread bytes makes the kernel reset the
+     * connection, and many clients then report the reset instead of the 413.
+     */
     private void refuseTooLarge(VertxRequest request, HttpServerRequest req, long max, Ticket ticket) {
         Reply reply = dispatcher.refuse(request, Status.CONTENT_TOO_LARGE_413,
                 "request body is larger than the limit of " + max + " bytes");
         reply.set("Connection", "close");
-        write(req, reply, true, ticket);
+        write(req, reply, false, ticket);
+        if (req.isEnded()) {
+            req.connection().close();
+            return;
+        }
+        Runnable close = () -> req.connection().close();
+        long timer = Vertx.currentContext().owner().setTimer(DRAIN_MILLIS, id -> close.run());
+        req.handler(discarded -> { });
+        req.endHandler(v -> {
+            Vertx.currentContext().owner().cancelTimer(timer);
+            close.run();
+        });
+        req.resume();
     }
+
+    private static final long DRAIN_MILLIS = 2000;
 
     private void run(Dispatcher.Target target, VertxRequest request, HttpServerRequest req, Ticket ticket) {
         if (target.onEventLoop()) {
