@@ -252,11 +252,8 @@ public final class Barista {
         health.started();
         shutdownHook = new Thread(this::stopFromHook, "barista-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        long processMillis = ProcessHandle.current().info().startInstant()
-                .map(s -> java.time.Duration.between(s, java.time.Instant.now()).toMillis()).orElse(-1L);
-        LOG.log(System.Logger.Level.INFO,
-                "Barista listening on http://{0}:{1,number,#} ({2} routes; started in {3} ms, process up {4} ms)",
-                config.host(), server.port(), table.routes().size(), (System.nanoTime() - t0) / 1_000_000, processMillis);
+        LOG.log(System.Logger.Level.INFO, "Barista listening on http://{0}:{1,number,#} ({2} routes; started in {3} ms)",
+                config.host(), server.port(), table.routes().size(), (System.nanoTime() - t0) / 1_000_000);
         return this;
     }
 

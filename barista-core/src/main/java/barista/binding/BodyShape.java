@@ -18,6 +18,8 @@ import java.util.Optional;
 /**
  * Walks a JSON tree against a Java type and reports every value that does not fit, with its
  * location. Used only after the fast Jackson read failed, so it may be slow and reflective.
+ *
+ * <p>Threading: stateless; runs on the request's thread.
  */
 final class BodyShape {
     private BodyShape() {

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  * @param kind     the error type reported in a 422 ({@code int_parsing}, {@code enum}, ...)
  * @param expected what a valid value looks like, for the error message
  * @param parser   the conversion
+ *
+ * <p>Threading: immutable; {@link #parse} is called from any request thread.
  */
 public record Scalar(Class<?> type, String kind, String expected, Function<String, Object> parser) {
 

@@ -10,6 +10,8 @@ import java.util.Map;
 
 /**
  * Turns a handler's result into a {@link Reply}, by the rules documented on {@link Response}.
+ *
+ * <p>Threading: stateless; runs on the thread that ran the handler.
  */
 final class Encoder {
     static final String JSON = "application/json";

@@ -18,6 +18,8 @@ import java.util.Map;
  * their status and detail; anything else is a 500 whose detail hides the cause outside dev
  * mode and whose request id matches the ERROR log line. In dev mode a browser gets an HTML page
  * with the stack trace, any other client the trace inside the problem.
+ *
+ * <p>Threading: stateless; runs on the request's thread, and logging never blocks it for long.
  */
 final class Errors {
     private static final System.Logger LOG = System.getLogger("barista");

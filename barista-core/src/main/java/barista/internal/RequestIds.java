@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Request ids: the client's {@code X-Request-Id} when it is short and plain, otherwise a
  * random prefix per process and 64 random bits per request. Random rather than a shared counter,
  * so two event loops never contend for one cache line on every request.
+ *
+ * <p>Threading: safe from any thread, virtual or not.
  */
 final class RequestIds {
     private static final String PREFIX = String.format("%08x", new SecureRandom().nextInt());
