@@ -71,8 +71,8 @@ public final class Barista {
 
     /** An app configured in code first; properties and environment variables override it. */
     public static Barista create(Consumer<Config.Builder> configure) {
-        Warmup.begin();
         RequestLog.configureJdkLogging();
+        Warmup.begin();
         return new Barista(Config.load(configure));
     }
 

@@ -1,6 +1,7 @@
 package barista.examples;
 
 import barista.Barista;
+import barista.BaristaException;
 
 /**
  * The demo server that {@code bin/barista demo} starts on http://localhost:8000: the four seed
@@ -27,7 +28,12 @@ public final class DemoServer {
     }
 
     public static void main(String[] args) {
-        app().start();
+        try {
+            app().start();
+        } catch (BaristaException e) {
+            System.err.println("barista: " + e.getMessage());
+            System.exit(1);
+        }
     }
     // end::demo[]
 }
