@@ -279,18 +279,19 @@ public final class Barista {
             }
             shutdownHook = null;
         }
-        stopServer();
+        stopServer(false);
     }
 
     private synchronized void stopFromHook() {
         shutdownHook = null;
-        stopServer();
+        stopServer(true);
     }
 
-    private void stopServer() {
+    private void stopServer(boolean fromHook) {
         if (server == null) {
             return;
         }
+        note(fromHook, "Barista stopping: /readyz is 503, finishing in-flight requests");
         health.stopping();
         if (!config.shutdownDelay().isZero()) {
             try {
@@ -302,7 +303,15 @@ public final class Barista {
         server.stop(config.shutdownGrace());
         server = null;
         pipeline.flushLog();
-        LOG.log(System.Logger.Level.INFO, "Barista stopped");
+        note(fromHook, "Barista stopped");
+    }
+
+    private static void note(boolean fromHook, String message) {
+        if (fromHook) {
+            RequestLog.printDirect("barista", message);
+        } else {
+            LOG.log(System.Logger.Level.INFO, message);
+        }
     }
 
     // ------------------------------------------------------------------ inside

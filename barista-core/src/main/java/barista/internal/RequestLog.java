@@ -6,6 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,10 @@ public final class RequestLog {
     record Entry(long epochMillis, String method, String path, int status, long nanos, String requestId,
                          String remote) {
     }
+
+    /** Always three fraction digits, so lines align and sort ({@code Instant.toString} drops ".000"). */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private static volatile RequestLog stdout;
 
@@ -116,7 +122,7 @@ public final class RequestLog {
                 }
                 long lost = dropped.getAndSet(0);
                 if (lost > 0) {
-                    out.append(Instant.now().toString()).append(" WARN request_log dropped=").append(Long.toString(lost))
+                    out.append(TIME.format(Instant.now())).append(" WARN request_log dropped=").append(Long.toString(lost))
                             .append('\n');
                 }
                 out.flush();
@@ -136,7 +142,7 @@ public final class RequestLog {
         String of(long epochMillis) {
             if (epochMillis != millis) {
                 millis = epochMillis;
-                text = Instant.ofEpochMilli(epochMillis).toString();
+                text = TIME.format(Instant.ofEpochMilli(epochMillis));
             }
             return text;
         }
@@ -208,12 +214,23 @@ public final class RequestLog {
         }
     }
 
+    /**
+     * Writes one line in the same shape straight to stderr. For the shutdown hook: the JDK's
+     * logging resets its handlers in a shutdown hook of its own, racing with ours, so lines
+     * logged there are often lost.
+     */
+    public static void printDirect(String logger, String message) {
+        LogRecord r = new LogRecord(java.util.logging.Level.INFO, message);
+        r.setLoggerName(logger);
+        System.err.print(new OneLine().format(r));
+        System.err.flush();
+    }
+
     /** {@code 2026-11-27T04:18:56.338Z INFO barista message}, and the stack trace if any. */
     private static final class OneLine extends Formatter {
         @Override
         public String format(LogRecord r) {
-            StringBuilder sb = new StringBuilder(160)
-                    .append(r.getInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).append(' ')
+            StringBuilder sb = new StringBuilder(160).append(TIME.format(r.getInstant())).append(' ')
                     .append(r.getLevel().getName()).append(' ').append(r.getLoggerName()).append(' ')
                     .append(formatMessage(r)).append('\n');
             if (r.getThrown() != null) {
