@@ -127,11 +127,11 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         Reply reply = dispatcher.refuse(request, Status.CONTENT_TOO_LARGE_413,
                 "request body is larger than the limit of " + max + " bytes");
         reply.set("Connection", "close");
-        write(req, reply, false, ticket);
         if (req.isEnded()) {
-            req.connection().close();
+            write(req, reply, true, ticket); // nothing left to drain: close once the 413 is written
             return;
         }
+        write(req, reply, false, ticket);
         Runnable close = () -> req.connection().close();
         long timer = Vertx.currentContext().owner().setTimer(DRAIN_MILLIS, id -> close.run());
         req.handler(discarded -> { });
