@@ -1,5 +1,6 @@
 package barista;
 
+import barista.binding.Scalar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -65,14 +66,19 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
         return v == null ? fallback : parseBoolean(name, v);
     }
 
-    /** Strict: a typo such as {@code BARISTA_DEV=ture} stops start-up instead of meaning false. */
+    /**
+     * Strict, with the spellings a boolean query parameter accepts: a typo such as
+     * {@code BARISTA_DEV=ture} stops start-up instead of meaning false.
+     */
     static boolean parseBoolean(String name, String text) {
-        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
-            default -> throw new SetupException(name + " must be true or false, got '" + text + "'");
-        };
+        try {
+            return (Boolean) BOOLEAN.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(name + " must be true or false, got '" + text + "'");
+        }
     }
+
+    private static final Scalar BOOLEAN = Scalar.of(boolean.class);
 
     /**
      * Cross-origin resource sharing. Empty {@code allowedOrigins} means CORS is off; {@code *}
