@@ -9,7 +9,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Finds the route for a method and path. Static paths are one hash lookup; templated paths are
@@ -27,7 +28,7 @@ public final class RouteTable {
     private static final class Methods {
         final PathTemplate template;
         final EnumMap<Method, Route> routes = new EnumMap<>(Method.class);
-        String allow;
+        List<String> allow = List.of(); // what a 405 lists for this path, in Allow-header order
 
         Methods(PathTemplate template) {
             this.template = template;
@@ -98,7 +99,7 @@ public final class RouteTable {
         }
         // A static path without this method does not hide a template that has it
         // (GET /items/{id} still serves /items/new when only POST /items/new exists).
-        StringJoiner allow = at == null ? null : joiner(at.allow);
+        Set<String> allow = at == null ? null : new LinkedHashSet<>(at.allow);
         if (!templated.isEmpty()) {
             if (segments == null) {
                 segments = decode(PathTemplate.segments(rawPath));
@@ -112,10 +113,13 @@ public final class RouteTable {
                 if (r != null) {
                     return new Found(r, values, method == Method.HEAD && r.method() == Method.GET);
                 }
-                allow = allow == null ? joiner(m.allow) : merge(allow, m.allow);
+                if (allow == null) {
+                    allow = new LinkedHashSet<>();
+                }
+                allow.addAll(m.allow);
             }
         }
-        return allow == null ? NOT_FOUND : new NotAllowed(allow.toString());
+        return allow == null ? NOT_FOUND : new NotAllowed(String.join(", ", allow));
     }
 
     private static Route routeFor(Methods at, Method method) {
@@ -124,22 +128,6 @@ public final class RouteTable {
         }
         Route r = at.routes.get(method);
         return r == null && method == Method.HEAD ? at.routes.get(Method.GET) : r;
-    }
-
-    private static StringJoiner joiner(String allow) {
-        StringJoiner j = new StringJoiner(", ");
-        j.add(allow);
-        return j;
-    }
-
-    private static StringJoiner merge(StringJoiner into, String allow) {
-        String have = ", " + into + ",";
-        for (String m : allow.split(", ")) {
-            if (!have.contains(", " + m + ",")) {
-                into.add(m);
-            }
-        }
-        return into;
     }
 
     private static final String[] EMPTY = new String[0];
@@ -158,17 +146,17 @@ public final class RouteTable {
         return segments.length == 0 ? "/" : "/" + String.join("/", segments);
     }
 
-    private static String allowOf(EnumMap<Method, Route> routes) {
-        StringJoiner j = new StringJoiner(", ");
+    private static List<String> allowOf(EnumMap<Method, Route> routes) {
+        List<String> allow = new ArrayList<>();
         for (Method m : routes.keySet()) {
-            j.add(m.name());
+            allow.add(m.name());
         }
         if (routes.containsKey(Method.GET) && !routes.containsKey(Method.HEAD)) {
-            j.add("HEAD");
+            allow.add("HEAD");
         }
         if (!routes.containsKey(Method.OPTIONS)) {
-            j.add("OPTIONS");
+            allow.add("OPTIONS");
         }
-        return j.toString();
+        return List.copyOf(allow);
     }
 }
