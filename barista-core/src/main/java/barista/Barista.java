@@ -5,7 +5,7 @@ import barista.binding.ParamsModel;
 import barista.health.Health;
 import barista.http.Method;
 import barista.internal.Pipeline;
-import barista.internal.RequestLog;
+import barista.internal.JdkLogging;
 import barista.internal.Warmup;
 import barista.routing.Invoker;
 import barista.routing.PathTemplate;
@@ -71,7 +71,7 @@ public final class Barista {
 
     /** An app configured in code first; properties and environment variables override it. */
     public static Barista create(Consumer<Config.Builder> configure) {
-        RequestLog.configureJdkLogging();
+        JdkLogging.configure();
         Warmup.begin();
         return new Barista(Config.load(configure));
     }
@@ -308,7 +308,7 @@ public final class Barista {
 
     private static void note(boolean fromHook, String message) {
         if (fromHook) {
-            RequestLog.printDirect("barista", message);
+            JdkLogging.printDirect("barista", message);
         } else {
             LOG.log(System.Logger.Level.INFO, message);
         }
