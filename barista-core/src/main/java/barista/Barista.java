@@ -18,10 +18,14 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -52,6 +56,8 @@ public final class Barista {
     private final List<RouteOptions> declared = new ArrayList<>();
     private final Set<String> resourcePaths = new HashSet<>();
     private final Health health = new Health();
+    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+    private final List<Runnable> stopActions = new CopyOnWriteArrayList<>();
     private State state = State.OPEN;
     private RouteTable table;
     private Pipeline pipeline;
@@ -207,6 +213,44 @@ public final class Barista {
         return this;
     }
 
+    // ------------------------------------------------------------------ services
+
+    /**
+     * The app's one instance of {@code type}, made by {@code create} on first use. This is how
+     * modules share a component per app (the metrics registry, the model registry) without
+     * statics: {@code Metrics.of(app)} is {@code app.service(Metrics.class, Metrics::new)}.
+     * The class is the key, so each module owns its keys. {@code create} may itself call
+     * {@code service} for another type, but must not recurse into its own.
+     */
+    public <T> T service(Class<T> type, Function<Barista, ? extends T> create) {
+        Object existing = services.get(type);
+        if (existing == null) {
+            synchronized (services) {
+                existing = services.get(type);
+                if (existing == null) {
+                    existing = create.apply(this);
+                    services.put(type, type.cast(existing));
+                }
+            }
+        }
+        return type.cast(existing);
+    }
+
+    /** Whether {@link #service} has made an instance of {@code type} for this app. */
+    public boolean hasService(Class<?> type) {
+        return services.containsKey(type);
+    }
+
+    /**
+     * Runs {@code action} when the app stops, after in-flight requests finished: closing a model
+     * session, a pool, a watcher. Actions run in reverse order of registration (last opened,
+     * first closed); one that throws is logged and the rest still run.
+     */
+    public Barista onStop(Runnable action) {
+        stopActions.add(action);
+        return this;
+    }
+
     // ------------------------------------------------------------------ lifecycle
 
     /** Every route, including those extensions add; freezes the app. */
@@ -289,6 +333,7 @@ public final class Barista {
 
     private void stopServer(boolean fromHook) {
         if (server == null) {
+            runStopActions(fromHook); // an app used only in-process still closes what it opened
             return;
         }
         note(fromHook, "Barista stopping: /readyz is 503, finishing in-flight requests");
@@ -302,8 +347,21 @@ public final class Barista {
         }
         server.stop(config.shutdownGrace());
         server = null;
+        runStopActions(fromHook);
         pipeline.flushLog();
         note(fromHook, "Barista stopped");
+    }
+
+    private void runStopActions(boolean fromHook) {
+        List<Runnable> actions = new ArrayList<>(stopActions);
+        stopActions.clear();
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            try {
+                actions.get(i).run();
+            } catch (RuntimeException e) {
+                note(fromHook, "a stop action failed: " + e);
+            }
+        }
     }
 
     private static void note(boolean fromHook, String message) {

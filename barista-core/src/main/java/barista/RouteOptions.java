@@ -3,11 +3,13 @@ package barista;
 import barista.binding.BodyModel;
 import barista.binding.ParamsModel;
 import barista.http.Method;
+import barista.routing.Content;
 import barista.routing.Invoker;
 import barista.routing.PathTemplate;
 import barista.routing.Route;
 import barista.routing.RouteDoc;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +33,8 @@ public final class RouteOptions {
     private List<String> tags = List.of();
     private String operationId;
     private boolean deprecated;
+    private final List<Content> accepts = new ArrayList<>();
+    private final List<Content> produces = new ArrayList<>();
 
     RouteOptions(Method method, PathTemplate path, ParamsModel params, BodyModel body, Invoker invoker,
                  Runnable checkOpen) {
@@ -105,6 +109,24 @@ public final class RouteOptions {
         return this;
     }
 
+    /**
+     * Documents a request body this route reads by hand ({@code ctx.body()}), for content that
+     * is no Java type: {@code .accepts(new Content("application/x-npy", Map::of))}. Call once per
+     * media type. Typed routes document their body type without this.
+     */
+    public RouteOptions accepts(Content content) {
+        checkOpen.run();
+        accepts.add(content);
+        return this;
+    }
+
+    /** Documents a success body by media type and schema; the counterpart of {@link #accepts}. */
+    public RouteOptions produces(Content content) {
+        checkOpen.run();
+        produces.add(content);
+        return this;
+    }
+
     /** Leaves the route out of OpenAPI and generated UIs. */
     public RouteOptions hidden() {
         checkOpen.run();
@@ -115,7 +137,7 @@ public final class RouteOptions {
     Route build(boolean allOnEventLoop) {
         String id = operationId != null ? operationId : defaultOperationId();
         return new Route(method, path, params, body, returns, status, onEventLoop || allOnEventLoop, hidden,
-                new RouteDoc(summary, description, tags, id, deprecated), invoker);
+                new RouteDoc(summary, description, tags, id, deprecated, accepts, produces), invoker);
     }
 
     /** {@code get_items_id} for {@code GET /items/{id}}, like FastAPI's. */

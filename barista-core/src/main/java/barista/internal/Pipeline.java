@@ -15,6 +15,9 @@ import barista.spi.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The request pipeline: route lookup, binding and validation, the handler, encoding, error
@@ -22,6 +25,8 @@ import java.util.Map;
  *
  * <p>Threading: {@link #target} runs on the engine's event loop and never blocks;
  * {@link #dispatch} runs on a virtual thread, or on the event loop for routes that opted in.
+ * A handler that returns a {@link CompletionStage} is encoded and finished on the thread that
+ * completes it.
  * Immutable; one instance serves all requests.
  */
 public final class Pipeline implements Dispatcher {
@@ -94,24 +99,50 @@ public final class Pipeline implements Dispatcher {
     }
 
     @Override
-    public Reply dispatch(Target target, HttpRequest request) {
+    public CompletionStage<Reply> dispatch(Target target, HttpRequest request) {
         String requestId = RequestIds.accept(request.header("X-Request-Id"));
+        boolean head = target instanceof RouteTarget rt && rt.head();
         Reply reply;
         String routeName = null;
         try {
             if (target instanceof RouteTarget rt) {
                 routeName = rt.route().name();
-                reply = run(rt, request, requestId);
+                Context ctx = new Context(request, rt.route(), rt.values(), requestId);
+                Object result = run(rt.route(), ctx, request);
+                if (result instanceof CompletionStage<?> later) {
+                    String name = routeName;
+                    return later.handle((value, failure) ->
+                            finish(request, settle(value, failure, ctx, request, name, requestId), requestId, head));
+                }
+                reply = Encoder.encode(result, ctx);
             } else {
                 reply = answer((Answer) target, request);
             }
-        } catch (HttpError e) {
-            reply = Errors.mapped(e, request);
         } catch (Throwable t) {
-            reply = Errors.unhandled(t, request, routeName == null ? request.path() : routeName, requestId,
-                    config.devMode());
+            reply = failed(t, request, routeName == null ? request.path() : routeName, requestId);
         }
-        return finish(request, reply, requestId, target instanceof RouteTarget rt && rt.head());
+        return CompletableFuture.completedFuture(finish(request, reply, requestId, head));
+    }
+
+    /** The reply for a handler's result that arrived later, or for its failure. */
+    private Reply settle(Object value, Throwable failure, Context ctx, HttpRequest request, String routeName,
+                         String requestId) {
+        if (failure == null) {
+            try {
+                return Encoder.encode(value, ctx);
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+        if (failure instanceof CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        return failed(failure, request, routeName, requestId);
+    }
+
+    private Reply failed(Throwable t, HttpRequest request, String routeName, String requestId) {
+        return t instanceof HttpError e ? Errors.mapped(e, request)
+                : Errors.unhandled(t, request, routeName, requestId, config.devMode());
     }
 
     @Override
@@ -121,9 +152,8 @@ public final class Pipeline implements Dispatcher {
         return finish(request, reply, requestId, false);
     }
 
-    private Reply run(RouteTarget target, HttpRequest request, String requestId) throws Exception {
-        Route route = target.route();
-        Context ctx = new Context(request, route, target.values(), requestId);
+    /** Binds and validates the inputs, then calls the handler; returns what it returned. */
+    private static Object run(Route route, Context ctx, HttpRequest request) throws Exception {
         Object params = null;
         Object body = null;
         List<FieldError> errors = null;
@@ -140,7 +170,7 @@ public final class Pipeline implements Dispatcher {
         if (errors != null && !errors.isEmpty()) {
             throw new HttpError.UnprocessableContent(errors);
         }
-        return Encoder.encode(route.invoker().invoke(ctx, params, body), ctx);
+        return route.invoker().invoke(ctx, params, body);
     }
 
     private Reply answer(Answer a, HttpRequest request) {

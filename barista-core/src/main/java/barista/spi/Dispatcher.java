@@ -1,5 +1,7 @@
 package barista.spi;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * The core's side of the engine contract: finds the target for a request line, then turns a
  * fully read request into a {@link Reply}.
@@ -13,8 +15,13 @@ public interface Dispatcher {
     /** The route (or the 404/405/preflight answer) for a method and path. Never null. */
     Target target(String method, String path);
 
-    /** Runs the target's handler for a fully read request. Never throws. */
-    Reply dispatch(Target target, HttpRequest request);
+    /**
+     * Runs the target's handler for a fully read request. The reply is usually complete on
+     * return; a handler that returns a {@link CompletionStage} (a model prediction waiting for
+     * its batch) completes it later, on the thread that finished the work. Never throws, and
+     * the stage never completes exceptionally: errors are replies too.
+     */
+    CompletionStage<Reply> dispatch(Target target, HttpRequest request);
 
     /**
      * An error answer for a request the engine refused before dispatch (body over the limit,

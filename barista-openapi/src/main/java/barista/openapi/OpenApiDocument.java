@@ -5,8 +5,10 @@ import barista.Response;
 import barista.binding.Param;
 import barista.binding.ParamsModel;
 import barista.http.Problem;
+import barista.routing.Content;
 import barista.routing.Route;
 import barista.routing.RouteDoc;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +33,7 @@ public final class OpenApiDocument {
     public static final String OPENAPI_VERSION = "3.1.0";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String APPLICATION_JSON = "application/json";
 
     private final ComponentSchemas components = new ComponentSchemas();
@@ -87,6 +90,8 @@ public final class OpenApiDocument {
             ObjectNode body = op.putObject("requestBody").put("required", true);
             body.putObject("content").putObject(APPLICATION_JSON).set("schema",
                     components.reference(route.body().type()));
+        } else if (!doc.requestContent().isEmpty()) {
+            op.putObject("requestBody").put("required", true).set("content", contentOf(doc.requestContent()));
         }
         op.set("responses", responses(route));
         if (doc.deprecated()) {
@@ -125,14 +130,25 @@ public final class OpenApiDocument {
         ObjectNode success = responses.putObject(Integer.toString(route.status()))
                 .put("description", "Successful Response");
         Type returns = route.returns();
-        if (route.status() != 204 && returns != void.class && returns != Void.class) {
+        if (!route.doc().responseContent().isEmpty()) {
+            success.set("content", contentOf(route.doc().responseContent()));
+        } else if (route.status() != 204 && returns != void.class && returns != Void.class) {
             success.set("content", successContent(returns));
         }
-        if (route.params() != null || route.body() != null) {
+        if (route.params() != null || route.body() != null || !route.doc().requestContent().isEmpty()) {
             problem(responses, "422", "Validation Error", ProblemSchemas.VALIDATION_PROBLEM);
         }
         problem(responses, "default", "Error", ProblemSchemas.PROBLEM);
         return responses;
+    }
+
+    /** Media types with the schemas a route documented by hand, asked for now. */
+    private static ObjectNode contentOf(List<Content> contents) {
+        ObjectNode content = JSON.objectNode();
+        for (Content c : contents) {
+            content.putObject(c.mediaType()).set("schema", MAPPER.valueToTree(c.schema().get()));
+        }
+        return content;
     }
 
     /** Mirrors how the encoder writes a handler's result (see {@link Response}). */

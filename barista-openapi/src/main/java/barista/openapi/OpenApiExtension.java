@@ -2,6 +2,8 @@ package barista.openapi;
 
 import barista.Barista;
 import barista.Response;
+import barista.routing.Route;
+import java.util.List;
 import barista.json.Json;
 import barista.spi.Extension;
 
@@ -62,7 +64,10 @@ public final class OpenApiExtension implements Extension {
 
     /**
      * The document's JSON, built on first use. Two first requests racing may both build it;
-     * building is a pure function of the frozen routes, so either result is the same.
+     * building is a pure function of the frozen routes, so either result is the same. Routes
+     * documented with {@link barista.routing.Content} schemas (a model endpoint, whose tensors
+     * follow the version loaded now) make the document change while serving, so it is then
+     * rebuilt per request: the docs are not a hot path.
      */
     private static final class DocumentBytes {
         private final Barista app;
@@ -75,8 +80,11 @@ public final class OpenApiExtension implements Extension {
         byte[] get() {
             byte[] b = bytes;
             if (b == null) {
-                b = Json.write(OpenApiDocument.build(app.config(), app.routes()));
-                bytes = b;
+                List<Route> routes = app.routes();
+                b = Json.write(OpenApiDocument.build(app.config(), routes));
+                if (routes.stream().noneMatch(r -> r.doc().hasContentSchemas())) {
+                    bytes = b;
+                }
             }
             return b;
         }

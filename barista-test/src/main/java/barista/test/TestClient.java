@@ -99,7 +99,7 @@ public final class TestClient implements AutoCloseable {
         Reply reply = target.readsBody() && r.body.length > dispatcher.maxBodyBytes()
                 ? dispatcher.refuse(request, 413, "request body is larger than the limit of "
                         + dispatcher.maxBodyBytes() + " bytes")
-                : dispatcher.dispatch(target, request);
+                : dispatcher.dispatch(target, request).toCompletableFuture().join();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 0; i < reply.headerCount(); i++) {
             headers.computeIfAbsent(reply.headerName(i).toLowerCase(Locale.ROOT), k -> new ArrayList<>())

@@ -12,6 +12,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -145,17 +147,32 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     private static final long DRAIN_MILLIS = 2000;
 
     private void run(Dispatcher.Target target, VertxRequest request, HttpServerRequest req, Ticket ticket) {
+        Context loop = Vertx.currentContext();
         if (target.onEventLoop()) {
-            write(req, dispatcher.dispatch(target, request), false, ticket);
+            reply(loop, req, dispatcher.dispatch(target, request), ticket);
         } else {
-            // The handler runs on a virtual thread; the whole reply is then written in one hop
-            // on the connection's event loop, instead of each response call crossing threads.
-            Context loop = Vertx.currentContext();
-            virtualThreads.execute(() -> {
-                Reply reply = dispatcher.dispatch(target, request);
-                loop.runOnContext(v -> write(req, reply, false, ticket));
-            });
+            virtualThreads.execute(() -> reply(loop, req, dispatcher.dispatch(target, request), ticket));
         }
+    }
+
+    /**
+     * Writes the reply once it is ready. A reply finished on this event loop is written at once;
+     * one finished on a virtual thread, or later by another thread (a model's batcher), is
+     * written in one hop on the connection's event loop, instead of each response call crossing
+     * threads.
+     */
+    private void reply(Context loop, HttpServerRequest req, CompletionStage<Reply> pending, Ticket ticket) {
+        if (pending instanceof CompletableFuture<Reply> done && done.isDone() && Vertx.currentContext() == loop) {
+            write(req, done.getNow(null), false, ticket);
+            return;
+        }
+        pending.whenComplete((reply, failure) -> {
+            if (Vertx.currentContext() == loop) {
+                write(req, reply, false, ticket);
+            } else {
+                loop.runOnContext(v -> write(req, reply, false, ticket));
+            }
+        });
     }
 
     /**
@@ -165,6 +182,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     private void write(HttpServerRequest req, Reply reply, boolean close, Ticket ticket) {
         HttpServerResponse resp = req.response();
         try {
+            if (reply == null) {
+                throw new IllegalStateException("the dispatcher broke its contract and gave no reply");
+            }
             resp.setStatusCode(reply.status());
             MultiMap headers = resp.headers();
             for (int i = 0, n = reply.headerCount(); i < n; i++) {
