@@ -1,0 +1,34 @@
+package barista.inference;
+
+import barista.Barista;
+import barista.inference.http.AdminRoutes;
+import barista.inference.http.KServeRoutes;
+import barista.inference.http.ModelRoutes;
+import barista.spi.Extension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Serves models with no code: when the app has a model directory ({@code barista.models.dir},
+ * default {@code models}) or made a registry in code, this adds the model endpoints, the Open
+ * Inference Protocol and, if {@code barista.models.admin=true}, the admin API. An app with
+ * neither gets no model routes. {@code barista.models.enabled=false} turns it all off.
+ */
+public final class InferenceExtension implements Extension {
+    @Override
+    public void install(Barista app) {
+        if (!app.config().flag("barista.models.enabled", true)) {
+            return;
+        }
+        boolean hasDirectory = Files.isDirectory(Path.of(app.config().property("barista.models.dir", "models")));
+        if (!hasDirectory && !app.hasService(Models.class)) {
+            return;
+        }
+        Models models = Models.of(app);
+        ModelRoutes.install(app, models);
+        KServeRoutes.install(app, models);
+        if (app.config().flag("barista.models.admin", false)) {
+            AdminRoutes.install(app, models);
+        }
+    }
+}

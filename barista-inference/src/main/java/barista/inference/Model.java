@@ -1,0 +1,67 @@
+package barista.inference;
+
+import barista.inference.tensor.Tensor;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A handle to one model by name, for calling it from Java: from a typed endpoint with its own
+ * pre- and post-processing, or from anywhere else. Calls from many concurrent requests are
+ * queued and batched together; the future completes on the model's worker thread.
+ *
+ * <pre>{@code
+ * Model iris = Models.of(app).model("iris");
+ * iris.predict(Tensor.ofFloats(rows)).thenApply(Prediction::classLabels);
+ * }</pre>
+ *
+ * <p>The handle looks its model up on each call, so it follows hot swaps and may be made before
+ * the model is loaded. Errors arrive as the exception that answers them over HTTP: a 404 for an
+ * unknown model, 422 for inputs that do not fit (thrown at once), 429 for a full queue, 504 past
+ * the deadline, 503 while no version is ready.
+ *
+ * <p>Threading: safe from any thread; never blocks, so it may be called on the event loop.
+ */
+public final class Model {
+    private final Models models;
+    private final String name;
+
+    Model(Models models, String name) {
+        this.models = models;
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Runs the serving version on the model's only input. */
+    public CompletableFuture<Prediction> predict(Tensor input) {
+        ModelVersion v = models.resolve(name, null);
+        var inputs = v.signature().inputs();
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException("model " + name + " has " + inputs.size()
+                    + " inputs; pass them by name with predict(Map)");
+        }
+        return models.predict(name, null, Map.of(inputs.getFirst().name(), input), 0);
+    }
+
+    /** Runs the serving version on named inputs. */
+    public CompletableFuture<Prediction> predict(Map<String, Tensor> inputs) {
+        return models.predict(name, null, inputs, 0);
+    }
+
+    /** Runs a given version on named inputs. */
+    public CompletableFuture<Prediction> predict(String version, Map<String, Tensor> inputs) {
+        return models.predict(name, version, inputs, 0);
+    }
+
+    /** The serving version's inputs and outputs; throws 503 if none is ready. */
+    public Signature signature() {
+        return models.resolve(name, null).signature();
+    }
+
+    /** Whether a version is ready to serve. */
+    public boolean ready() {
+        return models.serving(name) != null;
+    }
+}

@@ -1,0 +1,107 @@
+package barista.inference;
+
+import barista.inference.batching.BatchPolicy;
+import barista.inference.runtime.ModelLoadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The optional {@code config.json} next to a model: what the model file cannot say about itself.
+ * It lives in {@code models/<name>/} for every version, or in {@code models/<name>/<version>/}
+ * for one version only (that one wins).
+ *
+ * <pre>{@code
+ * {"description": "Iris species from flower measurements",
+ *  "labels": ["setosa", "versicolor", "virginica"],
+ *  "batching": {"maxBatchSize": 64, "maxQueueDelayMicros": 500, "maxQueue": 2048,
+ *               "timeoutMillis": 1000, "workers": 1},
+ *  "warmup": {"input": [[5.1, 3.5, 1.4, 0.2]]},
+ *  "allowNonFinite": false, "threads": 1}
+ * }</pre>
+ *
+ * @param description    one line for the docs and the listing
+ * @param labels         names of the first output's last dimension (class names), or empty
+ * @param batching       the batch policy
+ * @param warmup         inputs to run before the version is ready, as in a predict request's
+ *                       {@code inputs}; {@code null} means zeros of one row
+ * @param allowNonFinite accept NaN and infinities in float inputs (refused by default)
+ * @param threads        ONNX Runtime threads per call
+ */
+public record ModelConfig(String description, List<String> labels, BatchPolicy batching, JsonNode warmup,
+                          boolean allowNonFinite, int threads) {
+    public static final ModelConfig DEFAULT = new ModelConfig(null, List.of(), BatchPolicy.DEFAULT, null, false, 1);
+
+    private static final ObjectMapper READER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public ModelConfig {
+        labels = List.copyOf(labels);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+    }
+
+    public ModelConfig withBatching(BatchPolicy policy) {
+        return new ModelConfig(description, labels, policy, warmup, allowNonFinite, threads);
+    }
+
+    public ModelConfig withLabels(List<String> names) {
+        return new ModelConfig(description, names, batching, warmup, allowNonFinite, threads);
+    }
+
+    /**
+     * The config for a version: its own {@code config.json} if it has one, else the model's,
+     * else the defaults. A malformed file fails the load with the file and the reason named.
+     */
+    public static ModelConfig find(Path modelDir, Path versionDir) {
+        Path own = versionDir.resolve("config.json");
+        if (Files.isRegularFile(own)) {
+            return read(own);
+        }
+        Path shared = modelDir.resolve("config.json");
+        return Files.isRegularFile(shared) ? read(shared) : DEFAULT;
+    }
+
+    /** Reads one {@code config.json}; unknown keys are errors, so a typo is not silently ignored. */
+    public static ModelConfig read(Path file) {
+        try {
+            return READER.readValue(file.toFile(), Raw.class).resolve();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelLoadException("bad model config " + file + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s == null ? -1 : s.indexOf('\n');
+        return s == null ? "unreadable" : nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** The file as written; absent keys take the defaults. */
+    private record Raw(String description, List<String> labels, RawBatching batching, JsonNode warmup,
+                       Boolean allowNonFinite, Integer threads) {
+        ModelConfig resolve() {
+            BatchPolicy policy = batching == null ? BatchPolicy.DEFAULT : batching.resolve();
+            return new ModelConfig(description, labels == null ? List.of() : labels, policy, warmup,
+                    allowNonFinite != null && allowNonFinite, threads == null ? 1 : threads);
+        }
+    }
+
+    private record RawBatching(Integer maxBatchSize, Long maxQueueDelayMicros, Integer maxQueue, Long timeoutMillis,
+                               Integer workers) {
+        BatchPolicy resolve() {
+            BatchPolicy d = BatchPolicy.DEFAULT;
+            return new BatchPolicy(
+                    maxBatchSize == null ? d.maxBatchSize() : maxBatchSize,
+                    maxQueueDelayMicros == null ? d.maxQueueDelay() : Duration.ofNanos(maxQueueDelayMicros * 1000),
+                    maxQueue == null ? d.maxQueue() : maxQueue,
+                    timeoutMillis == null ? d.timeout() : Duration.ofMillis(timeoutMillis),
+                    workers == null ? d.workers() : workers);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package barista.inference;
+
+import barista.inference.batching.BatchObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One model version's meters, exported at {@code /metrics}: requests by outcome, time waiting
+ * for a batch, time per inference call, rows per batch, and the queue's depth. Tagged with
+ * {@code model} and {@code version}; removed when the version is.
+ *
+ * <p>Threading: Micrometer meters are thread-safe; called from batcher workers and request threads.
+ */
+final class ModelMetrics implements BatchObserver {
+    private final MeterRegistry registry;
+    private final String model;
+    private final String version;
+    private final Timer queueWait;
+    private final Timer inference;
+    private final DistributionSummary batchRows;
+    private final Counter ok;
+    private final Counter failed;
+    private final ConcurrentHashMap<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final List<Meter> meters = new ArrayList<>();
+
+    ModelMetrics(MeterRegistry registry, ModelVersion v) {
+        this.registry = registry;
+        this.model = v.model();
+        this.version = v.version();
+        this.queueWait = add(Timer.builder("barista.model.queue")
+                .description("Time a request waited for its batch to start")
+                .tags("model", model, "version", version).publishPercentileHistogram().register(registry));
+        this.inference = add(Timer.builder("barista.model.inference")
+                .description("Time one inference call (one batch) took")
+                .tags("model", model, "version", version).publishPercentileHistogram().register(registry));
+        this.batchRows = add(DistributionSummary.builder("barista.model.batch.size").baseUnit("rows")
+                .description("Rows per inference call")
+                .tags("model", model, "version", version)
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256, 512).register(registry));
+        this.ok = outcome("ok");
+        this.failed = outcome("error");
+        add(Gauge.builder("barista.model.queue.depth", v, ModelVersion::queued)
+                .description("Requests waiting for a batch").tags("model", model, "version", version)
+                .register(registry));
+    }
+
+    private <M extends Meter> M add(M meter) {
+        synchronized (meters) {
+            meters.add(meter);
+        }
+        return meter;
+    }
+
+    private Counter outcome(String outcome) {
+        return outcomes.computeIfAbsent(outcome, o -> add(Counter.builder("barista.model.requests")
+                .description("Prediction requests by outcome: ok, error, invalid, queue_full, deadline, closed")
+                .tags("model", model, "version", version, "outcome", o).register(registry)));
+    }
+
+    /** A request refused before queueing because its inputs did not fit. */
+    void invalid() {
+        outcome("invalid").increment();
+    }
+
+    @Override
+    public void dequeued(long waitNanos) {
+        queueWait.record(waitNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void ran(int requests, int rows, long nanos, boolean error) {
+        inference.record(nanos, TimeUnit.NANOSECONDS);
+        batchRows.record(rows);
+        (error ? failed : ok).increment(requests);
+    }
+
+    @Override
+    public void rejected(String reason) {
+        outcome(reason).increment();
+    }
+
+    /** Removes this version's meters from the registry. */
+    void remove() {
+        synchronized (meters) {
+            meters.forEach(registry::remove);
+            meters.clear();
+        }
+    }
+}

@@ -1,0 +1,443 @@
+package barista.inference;
+
+import barista.Barista;
+import barista.Config;
+import barista.inference.batching.Batcher;
+import barista.inference.runtime.ModelLoadException;
+import barista.inference.runtime.OnnxRunner;
+import barista.inference.runtime.Runner;
+import barista.inference.tensor.Tensor;
+import barista.observe.Metrics;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The app's model registry: every model, its versions, which one serves, and the loading,
+ * warm-up, swapping and unloading between them. One per app: {@code Models.of(app)}.
+ *
+ * <pre>{@code
+ * Models models = Models.of(app);                   // also serves models/<name>/<version>/model.onnx
+ * Model iris = models.model("iris");               // a handle; follows hot swaps
+ * app.post("/iris", IrisIn.class, (ctx, in) -> iris.predict(Tensor.ofFloats(in.features()))
+ *         .thenApply(p -> new IrisOut(p.classes()))).onEventLoop();
+ * }</pre>
+ *
+ * <p>A model's served version is the one pinned with {@link #serve}, else its highest ready
+ * version (numerically, when versions are numbers). Loading a new version leaves the old one
+ * serving until the new one has loaded and warmed up; the swap is one pointer change, and the
+ * old version finishes its queued requests before it closes. A failed load changes nothing
+ * that serves and is reported in {@link ModelVersion#error()}.
+ *
+ * <p>Threading: safe from any thread. Loads run one at a time on a loader thread;
+ * {@link #load(String, String, Path)} waits for its own.
+ */
+public final class Models {
+    private static final System.Logger LOG = System.getLogger("barista.models");
+
+    private final Barista app;
+    private final Metrics metrics;
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("barista-model-loader").factory());
+    private final AtomicInteger startupLoads = new AtomicInteger();
+    private final ModelDirectory directory;
+    private volatile boolean closed;
+
+    private Models(Barista app) {
+        this.app = app;
+        this.metrics = Metrics.of(app);
+        Config config = app.config();
+        String dir = config.property("barista.models.dir", "models");
+        this.directory = new ModelDirectory(Path.of(dir), this);
+        app.readiness("models", () -> startupLoads.get() == 0);
+        app.onStop(this::close);
+    }
+
+    /** The app's registry; made, and its model directory scanned, on first use. */
+    public static Models of(Barista app) {
+        return app.service(Models.class, a -> {
+            Models m = new Models(a);
+            m.directory.start(ModelDirectory.interval(a.config().property("barista.models.watch", "2s")));
+            return m;
+        });
+    }
+
+    /** The model directory this registry serves ({@code barista.models.dir}, default {@code models}). */
+    public Path directory() {
+        return directory.root();
+    }
+
+    // ---------------------------------------------------------------- use
+
+    /**
+     * A handle to the model {@code name}. It need not exist yet: the name is looked up on each
+     * call, so the handle follows loads and swaps.
+     */
+    public Model model(String name) {
+        return new Model(this, name);
+    }
+
+    /** Every model name known, sorted. */
+    public List<String> names() {
+        return entries.keySet().stream().sorted().toList();
+    }
+
+    /** Every version of {@code name}, oldest first; empty if the model is unknown. */
+    public List<ModelVersion> versions(String name) {
+        Entry e = entries.get(name);
+        return e == null ? List.of() : List.copyOf(e.versions.values());
+    }
+
+    /** The version serving {@code name} now, or {@code null} if none is ready (or no such model). */
+    public ModelVersion serving(String name) {
+        Entry e = entries.get(name);
+        return e == null ? null : e.serving;
+    }
+
+    /** The pinned version of {@code name}, or {@code null} when it follows the latest. */
+    public String pinned(String name) {
+        Entry e = entries.get(name);
+        return e == null ? null : e.pinned;
+    }
+
+    /** Whether every load begun at start-up has finished, successfully or not. */
+    public boolean startupComplete() {
+        return startupLoads.get() == 0;
+    }
+
+    /**
+     * The version a request for {@code name} (and {@code version}, or null for the serving one)
+     * runs on. Throws the 404 or 503 that answers a request for something that cannot serve.
+     */
+    public ModelVersion resolve(String name, String version) {
+        Entry e = entries.get(name);
+        if (e == null) {
+            throw new ModelNotFoundException("no model named " + name + "; models: " + names());
+        }
+        if (version == null) {
+            ModelVersion v = e.serving;
+            if (v == null) {
+                throw new ModelUnavailableException("model " + name + " has no version ready: " + describe(e));
+            }
+            return v;
+        }
+        ModelVersion v = e.versions.get(version);
+        if (v == null) {
+            throw new ModelNotFoundException("model " + name + " has no version " + version + "; versions: "
+                    + e.versions.keySet());
+        }
+        if (v.state() != ModelState.READY) {
+            throw new ModelUnavailableException("model " + name + " version " + version + " is "
+                    + v.state().name().toLowerCase(java.util.Locale.ROOT) + (v.error() == null ? "" : ": " + v.error()));
+        }
+        return v;
+    }
+
+    private static String describe(Entry e) {
+        List<String> parts = new ArrayList<>();
+        for (ModelVersion v : e.versions.values()) {
+            parts.add("v" + v.version() + " " + v.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + (v.error() == null ? "" : " (" + v.error() + ")"));
+        }
+        return parts.isEmpty() ? "no versions" : String.join(", ", parts);
+    }
+
+    /** Checks, queues and returns the prediction; the future fails with the HTTP answer. */
+    CompletableFuture<Prediction> predict(String name, String version, Map<String, Tensor> inputs, long timeoutNanos) {
+        return predict(resolve(name, version), inputs, timeoutNanos);
+    }
+
+    /**
+     * Runs {@code v} (from {@link #resolve}) on named inputs, batched with other requests.
+     * Inputs that do not fit throw a 422 at once; {@code timeoutNanos} of 0 uses the model's.
+     */
+    public CompletableFuture<Prediction> predict(ModelVersion v, Map<String, Tensor> inputs, long timeoutNanos) {
+        String name = v.model();
+        ModelMetrics m = metricsOf(v);
+        int rows;
+        try {
+            rows = InputCheck.rows(name, v, inputs);
+        } catch (RuntimeException bad) {
+            if (m != null) {
+                m.invalid();
+            }
+            throw bad;
+        }
+        Batcher b = v.batcher();
+        if (b == null) {
+            throw new ModelUnavailableException("model " + name + " version " + v.version() + " is not ready");
+        }
+        CompletableFuture<Map<String, Tensor>> out = timeoutNanos > 0 ? b.submit(inputs, rows, timeoutNanos) : b.submit(inputs, rows);
+        List<String> labels = v.config().labels();
+        return out.thenApply(o -> new Prediction(name, v.version(), o, labels));
+    }
+
+    // ---------------------------------------------------------------- change
+
+    /**
+     * Loads (or reloads) a version from an ONNX file and waits until it is ready or failed. On
+     * success it serves unless another version is pinned or higher; on failure whatever served
+     * before still serves, and the exception says why.
+     */
+    public ModelVersion load(String name, String version, Path file) {
+        return join(loadLater(name, version, file.toString(), () -> ModelConfig.find(file.getParent().getParent(), file.getParent()),
+                () -> OnnxRunner.load(file, 1)));
+    }
+
+    /** Loads a version from a model's bytes, with a config given in code. */
+    public ModelVersion load(String name, String version, byte[] onnx, ModelConfig config) {
+        return join(loadLater(name, version, "code", () -> config,
+                () -> OnnxRunner.load(onnx, name + " v" + version, config.threads())));
+    }
+
+    private static ModelVersion join(CompletableFuture<ModelVersion> f) {
+        ModelVersion v = f.join();
+        if (v.state() == ModelState.FAILED) {
+            throw new ModelLoadException(v.error());
+        }
+        return v;
+    }
+
+    /** Queues a load; the future completes with the version, ready or failed. */
+    CompletableFuture<ModelVersion> loadLater(String name, String version, String source, Supplier<ModelConfig> config,
+                                              Supplier<Runner> open) {
+        checkName(name, "model name");
+        checkName(version, "version");
+        return CompletableFuture.supplyAsync(() -> loadNow(name, version, source, config, open), loader);
+    }
+
+    /** Counts a load begun at start-up, so readiness waits for it. */
+    void loadAtStartup(String name, String version, Path file) {
+        startupLoads.incrementAndGet();
+        loadLater(name, version, file.toString(),
+                () -> ModelConfig.find(file.getParent().getParent(), file.getParent()),
+                () -> OnnxRunner.load(file, ModelConfig.find(file.getParent().getParent(), file.getParent()).threads()))
+                .whenComplete((v, t) -> startupLoads.decrementAndGet());
+    }
+
+    /** Reloads from a file without blocking, as the directory watcher does. */
+    void loadInBackground(String name, String version, Path file) {
+        loadLater(name, version, file.toString(),
+                () -> ModelConfig.find(file.getParent().getParent(), file.getParent()),
+                () -> OnnxRunner.load(file, ModelConfig.find(file.getParent().getParent(), file.getParent()).threads()));
+    }
+
+    private ModelVersion loadNow(String name, String version, String source, Supplier<ModelConfig> configs,
+                                 Supplier<Runner> open) {
+        Entry e = entries.computeIfAbsent(name, n -> new Entry());
+        ModelConfig config;
+        ModelVersion v;
+        try {
+            config = configs.get();
+        } catch (RuntimeException ex) {
+            v = new ModelVersion(name, version, source, ModelConfig.DEFAULT);
+            return fail(e, v, ex);
+        }
+        v = new ModelVersion(name, version, source, config);
+        synchronized (e) {
+            e.versions.putIfAbsent(version, v); // a reload leaves the old instance listed until it is replaced
+        }
+        long t0 = System.nanoTime();
+        Runner runner = null;
+        try {
+            runner = open.get();
+            v.loaded(runner);
+            Warmup.run(v, runner);
+            ModelMetrics m = new ModelMetrics(metrics.registry(), v);
+            Batcher batcher = new Batcher(name + "-" + version, runner, config.batching(), runner.signature().batchable(), m);
+            v.ready(batcher);
+            ModelVersion replaced;
+            synchronized (e) {
+                replaced = e.versions.put(version, v);
+                e.metrics.put(v, m);
+                e.reselect();
+            }
+            if (replaced != null && replaced != v) {
+                retire(e, replaced);
+            }
+            LOG.log(System.Logger.Level.INFO, "model {0} v{1} ready in {2} ms ({3})", name, version,
+                    (System.nanoTime() - t0) / 1_000_000, runner.signature().inputs());
+            return v;
+        } catch (RuntimeException ex) {
+            if (runner != null) {
+                runner.close();
+            }
+            return fail(e, v, ex);
+        }
+    }
+
+    private ModelVersion fail(Entry e, ModelVersion v, RuntimeException ex) {
+        String reason = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        v.failed(reason);
+        synchronized (e) {
+            ModelVersion current = e.versions.get(v.version());
+            if (current == null || current == v || current.state() != ModelState.READY) {
+                e.versions.put(v.version(), v); // a new version shows its failure; a serving one stays
+            }
+            e.lastError = "v" + v.version() + ": " + reason;
+        }
+        LOG.log(System.Logger.Level.WARNING, "model {0} v{1} failed to load; {2}: {3}", v.model(), v.version(),
+                e.serving == null ? "it has no version serving" : "v" + e.serving.version() + " keeps serving", reason);
+        return v;
+    }
+
+    /**
+     * Unloads a version: it stops taking requests at once, finishes those it had queued, then
+     * frees its memory. If it was serving, the next best ready version takes over.
+     */
+    public void unload(String name, String version) {
+        Entry e = entries.get(name);
+        ModelVersion v;
+        if (e == null) {
+            throw new ModelNotFoundException("no model named " + name);
+        }
+        synchronized (e) {
+            v = e.versions.remove(version);
+            if (v == null) {
+                throw new ModelNotFoundException("model " + name + " has no version " + version);
+            }
+            if (version.equals(e.pinned)) {
+                e.pinned = null;
+            }
+            e.reselect();
+        }
+        retire(e, v);
+        if (e.versions.isEmpty()) {
+            entries.remove(name, e);
+        }
+        LOG.log(System.Logger.Level.INFO, "model {0} v{1} unloaded", name, version);
+    }
+
+    /**
+     * Pins the version that serves {@code name}; {@code null} goes back to the latest ready one.
+     * The version must be ready, so a pin never leaves the model without a server.
+     */
+    public void serve(String name, String version) {
+        Entry e = entries.get(name);
+        if (e == null) {
+            throw new ModelNotFoundException("no model named " + name);
+        }
+        synchronized (e) {
+            if (version != null) {
+                ModelVersion v = e.versions.get(version);
+                if (v == null) {
+                    throw new ModelNotFoundException("model " + name + " has no version " + version);
+                }
+                if (v.state() != ModelState.READY) {
+                    throw new ModelUnavailableException("model " + name + " version " + version + " is not ready ("
+                            + v.state().name().toLowerCase(java.util.Locale.ROOT) + "); only a ready version can serve");
+                }
+            }
+            e.pinned = version;
+            e.reselect();
+        }
+    }
+
+    private void retire(Entry e, ModelVersion old) {
+        old.draining();
+        ModelMetrics m;
+        synchronized (e) {
+            m = e.metrics.remove(old);
+        }
+        Batcher b = old.batcher();
+        if (b != null) {
+            b.close().whenComplete((x, t) -> {
+                if (m != null) {
+                    m.remove();
+                }
+            });
+        } else if (old.runner() != null) {
+            old.runner().close();
+        }
+    }
+
+    ModelMetrics metricsOf(ModelVersion v) {
+        Entry e = entries.get(v.model());
+        return e == null ? null : e.metrics.get(v);
+    }
+
+    /** The last load failure for {@code name}, or {@code null}. */
+    public String lastError(String name) {
+        Entry e = entries.get(name);
+        return e == null ? null : e.lastError;
+    }
+
+    private void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        directory.stop();
+        loader.shutdownNow();
+        List<CompletableFuture<Void>> drains = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            for (ModelVersion v : e.versions.values()) {
+                v.draining();
+                if (v.batcher() != null) {
+                    drains.add(v.batcher().close());
+                } else if (v.runner() != null) {
+                    v.runner().close();
+                }
+            }
+        }
+        try {
+            CompletableFuture.allOf(drains.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // daemon workers; the process is stopping
+        }
+    }
+
+    private static void checkName(String s, String what) {
+        if (s == null || s.isEmpty() || s.length() > 128 || !s.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException(what + " must be letters, digits, '.', '_' or '-' (at most 128), got '" + s + "'");
+        }
+    }
+
+    /** Orders versions numerically when both are numbers, else as text. */
+    static final Comparator<String> VERSION_ORDER = (a, b) -> {
+        boolean na = a.chars().allMatch(Character::isDigit) && a.length() < 19;
+        boolean nb = b.chars().allMatch(Character::isDigit) && b.length() < 19;
+        if (na && nb) {
+            return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        }
+        return na != nb ? (na ? -1 : 1) : a.compareTo(b);
+    };
+
+    /** One model: its versions and which serves. Mutated under its own lock. */
+    private static final class Entry {
+        final Map<String, ModelVersion> versions = new java.util.concurrent.ConcurrentSkipListMap<>(VERSION_ORDER);
+        final Map<ModelVersion, ModelMetrics> metrics = new ConcurrentHashMap<>();
+        volatile String pinned;
+        volatile ModelVersion serving;
+        volatile String lastError;
+
+        void reselect() {
+            ModelVersion best = null;
+            if (pinned != null) {
+                ModelVersion p = versions.get(pinned);
+                if (p != null && p.state() == ModelState.READY) {
+                    best = p;
+                }
+            }
+            if (best == null) {
+                for (ModelVersion v : versions.values()) {
+                    if (v.state() == ModelState.READY) {
+                        best = v; // ascending order: the last ready one is the highest
+                    }
+                }
+            }
+            serving = best;
+        }
+    }
+}

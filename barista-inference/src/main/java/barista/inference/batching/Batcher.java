@@ -1,0 +1,311 @@
+package barista.inference.batching;
+
+import barista.inference.runtime.Runner;
+import barista.inference.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Dynamic micro-batching for one model version: requests wait in a bounded queue, a worker
+ * takes the oldest, gathers more for up to {@link BatchPolicy#maxQueueDelay()} or until
+ * {@link BatchPolicy#maxBatchSize()} rows, stacks their inputs along dimension 0, makes one call
+ * to the runner, and hands each request its own rows of the outputs.
+ *
+ * <p>Every request ends exactly one way: run, refused up front (queue full: 429), dropped at its
+ * deadline before it started (504, and it never runs), or refused because the version stopped
+ * serving (503). A request claimed for a batch is never answered 504, even if its deadline
+ * passes while the batch runs.
+ *
+ * <p>Threading: {@link #submit} never blocks and may be called from any thread, an event loop
+ * included. Workers are platform threads owned by this batcher; futures complete on them, so
+ * whatever the caller chains on a future runs there too and should be quick.
+ */
+public final class Batcher {
+    /** One timer thread for every batcher's deadlines; a request's timer is cancelled when it ends. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
+
+    private final String name;
+    private final Runner runner;
+    private final BatchPolicy policy;
+    private final BatchObserver observer;
+    private final boolean stackable;
+    private final BlockingQueue<Pending> queue;
+    private final AtomicInteger running;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile boolean closing;
+
+    /**
+     * Starts the workers. {@code stackable} says whether requests may share a call (the model's
+     * inputs and outputs all have an open first dimension); if not, each runs alone.
+     */
+    public Batcher(String name, Runner runner, BatchPolicy policy, boolean stackable, BatchObserver observer) {
+        this.name = name;
+        this.runner = runner;
+        this.policy = policy;
+        this.stackable = stackable;
+        this.observer = observer;
+        this.queue = new ArrayBlockingQueue<>(policy.maxQueue());
+        this.running = new AtomicInteger(policy.workers());
+        for (int i = 0; i < policy.workers(); i++) {
+            Thread.ofPlatform().daemon().name("barista-model-" + name + (policy.workers() > 1 ? "-" + i : ""))
+                    .start(this::work);
+        }
+    }
+
+    public BatchPolicy policy() {
+        return policy;
+    }
+
+    /** Requests waiting now. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /**
+     * Queues a request of {@code rows} rows. The future completes with this request's outputs,
+     * or exceptionally with the {@link Rejection} that answers it.
+     */
+    public CompletableFuture<Map<String, Tensor>> submit(Map<String, Tensor> inputs, int rows) {
+        return submit(inputs, rows, policy.timeout().toNanos());
+    }
+
+    /** As {@link #submit(Map, int)}, with this request's own deadline from now. */
+    public CompletableFuture<Map<String, Tensor>> submit(Map<String, Tensor> inputs, int rows, long timeoutNanos) {
+        CompletableFuture<Map<String, Tensor>> result = new CompletableFuture<>();
+        if (closing) {
+            observer.rejected("closed");
+            result.completeExceptionally(Rejection.closed(name));
+            return result;
+        }
+        Pending p = new Pending(inputs, rows, System.nanoTime(), result);
+        if (!queue.offer(p)) {
+            observer.rejected("queue_full");
+            result.completeExceptionally(Rejection.queueFull(name, policy.maxQueue()));
+            return result;
+        }
+        p.arm(timeoutNanos);
+        if (closing && queue.remove(p) && p.expire()) {
+            // lost a race with close(): the workers may already have drained and left
+            observer.rejected("closed");
+            result.completeExceptionally(Rejection.closed(name));
+        }
+        return result;
+    }
+
+    /**
+     * Stops taking requests, runs those already queued, then closes the runner. The future
+     * completes once the runner is closed. In-flight requests are never dropped by a swap.
+     */
+    public CompletableFuture<Void> close() {
+        closing = true;
+        return closed;
+    }
+
+    // ---------------------------------------------------------------- worker
+
+    private void work() {
+        List<Pending> batch = new ArrayList<>();
+        Pending carry = null;
+        try {
+            while (true) {
+                Pending first = carry != null ? carry : next();
+                carry = null;
+                if (first == null) {
+                    return; // closing and drained
+                }
+                if (!first.claim()) {
+                    continue; // its deadline passed while it waited
+                }
+                batch.add(first);
+                int rows = first.rows;
+                if (stackable) {
+                    long until = first.enqueued + policy.maxQueueDelay().toNanos();
+                    while (rows < policy.maxBatchSize()) {
+                        Pending more = queue.poll();
+                        if (more == null) {
+                            long wait = until - System.nanoTime();
+                            if (wait <= 0 || closing) {
+                                break;
+                            }
+                            more = queue.poll(wait, TimeUnit.NANOSECONDS);
+                            if (more == null) {
+                                break;
+                            }
+                        }
+                        if (rows + more.rows > policy.maxBatchSize()) {
+                            carry = more; // starts the next batch
+                            break;
+                        }
+                        if (more.claim()) {
+                            batch.add(more);
+                            rows += more.rows;
+                        }
+                    }
+                }
+                long now = System.nanoTime();
+                for (Pending p : batch) {
+                    observer.dequeued(now - p.enqueued);
+                }
+                runBatch(batch, rows);
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (carry != null && carry.expire()) {
+                carry.result.completeExceptionally(Rejection.closed(name));
+            }
+            if (running.decrementAndGet() == 0) {
+                failLeftovers();
+                try {
+                    runner.close();
+                } finally {
+                    closed.complete(null);
+                }
+            }
+        }
+    }
+
+    /** The next request, or null once closing and nothing is left. */
+    private Pending next() throws InterruptedException {
+        while (true) {
+            Pending p = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (p != null || closing && queue.isEmpty()) {
+                return p;
+            }
+        }
+    }
+
+    private void failLeftovers() {
+        for (Pending p; (p = queue.poll()) != null; ) {
+            if (p.expire()) {
+                observer.rejected("closed");
+                p.result.completeExceptionally(Rejection.closed(name));
+            }
+        }
+    }
+
+    private void runBatch(List<Pending> batch, int rows) {
+        long start = System.nanoTime();
+        Map<String, Tensor> inputs;
+        if (batch.size() == 1) {
+            inputs = batch.getFirst().inputs;
+        } else {
+            try {
+                inputs = stack(batch);
+            } catch (IllegalArgumentException mismatched) {
+                // requests whose shapes cannot stack (callers that skipped the checks) run alone,
+                // so one bad request cannot fail the others
+                for (Pending p : batch) {
+                    runBatch(List.of(p), p.rows);
+                }
+                return;
+            }
+        }
+        Map<String, Tensor> outputs;
+        try {
+            outputs = runner.run(inputs);
+        } catch (Throwable t) {
+            observer.ran(batch.size(), rows, System.nanoTime() - start, true);
+            for (Pending p : batch) {
+                p.result.completeExceptionally(t);
+            }
+            return;
+        }
+        observer.ran(batch.size(), rows, System.nanoTime() - start, false);
+        if (batch.size() == 1) {
+            batch.getFirst().result.complete(outputs);
+            return;
+        }
+        int offset = 0;
+        for (Pending p : batch) {
+            Map<String, Tensor> own = new HashMap<>(outputs.size() * 2);
+            try {
+                for (Map.Entry<String, Tensor> out : outputs.entrySet()) {
+                    own.put(out.getKey(), out.getValue().rowsSlice(offset, offset + p.rows));
+                }
+            } catch (RuntimeException e) {
+                p.result.completeExceptionally(new IllegalStateException("model " + name
+                        + " returned outputs whose first dimension does not match the " + rows + " rows it was given", e));
+                continue;
+            }
+            offset += p.rows;
+            p.result.complete(own);
+        }
+    }
+
+    private static Map<String, Tensor> stack(List<Pending> batch) {
+        Map<String, Tensor> first = batch.getFirst().inputs;
+        Map<String, Tensor> stacked = new HashMap<>(first.size() * 2);
+        List<Tensor> parts = new ArrayList<>(batch.size());
+        for (String input : first.keySet()) {
+            parts.clear();
+            for (Pending p : batch) {
+                parts.add(p.inputs.get(input));
+            }
+            stacked.put(input, Tensor.concat(parts));
+        }
+        return stacked;
+    }
+
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("barista-model-deadlines").factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    /** A queued request. Its state moves once: from waiting to claimed (runs) or expired (never runs). */
+    private final class Pending {
+        private static final int WAITING = 0;
+        private static final int CLAIMED = 1;
+        private static final int EXPIRED = 2;
+
+        final Map<String, Tensor> inputs;
+        final int rows;
+        final long enqueued;
+        final CompletableFuture<Map<String, Tensor>> result;
+        private final AtomicInteger state = new AtomicInteger(WAITING);
+        private ScheduledFuture<?> timer;
+
+        Pending(Map<String, Tensor> inputs, int rows, long enqueued, CompletableFuture<Map<String, Tensor>> result) {
+            this.inputs = inputs;
+            this.rows = rows;
+            this.enqueued = enqueued;
+            this.result = result;
+        }
+
+        void arm(long timeoutNanos) {
+            timer = DEADLINES.schedule(() -> {
+                if (expire()) {
+                    observer.rejected("deadline");
+                    result.completeExceptionally(Rejection.deadline(name, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+                }
+            }, timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+
+        boolean claim() {
+            if (!state.compareAndSet(WAITING, CLAIMED)) {
+                return false;
+            }
+            ScheduledFuture<?> t = timer;
+            if (t != null) {
+                t.cancel(false);
+            }
+            return true;
+        }
+
+        boolean expire() {
+            return state.compareAndSet(WAITING, EXPIRED);
+        }
+    }
+}
