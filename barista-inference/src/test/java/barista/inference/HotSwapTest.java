@@ -1,0 +1,188 @@
+package barista.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import barista.Barista;
+import barista.demo.models.DemoModels;
+import barista.demo.models.TestModels;
+import barista.inference.runtime.ModelLoadException;
+import barista.test.TestClient;
+import barista.test.TestResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HotSwapTest {
+    private static final Map<String, Object> ROW = Map.of("inputs", List.of(List.of(5.1, 3.5, 1.4, 0.2)));
+
+    @TempDir
+    Path dir;
+    Barista app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private String servedVersion(TestClient client) {
+        TestResponse r = client.post("/models/iris/predict", ROW);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.header("X-Model-Version");
+    }
+
+    @Test
+    void a_new_version_takes_over_without_failing_a_request_in_flight() throws Exception {
+        DemoModels.writeIris(dir, "1");
+        app = Apps.serving(dir);
+        Models models = Apps.loaded(app);
+        try (TestClient client = TestClient.overSocket(app)) {
+            AtomicBoolean swapping = new AtomicBoolean(true);
+            Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+            ExecutorService load = Executors.newFixedThreadPool(8);
+            List<Future<?>> clients = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                clients.add(load.submit(() -> {
+                    while (swapping.get()) {
+                        statuses.merge(client.post("/models/iris/predict", ROW).status(), 1, Integer::sum);
+                    }
+                }));
+            }
+            Thread.sleep(200);
+            DemoModels.writeIris(dir, "2");
+            models.load("iris", "2", dir.resolve("iris/2/model.onnx"));
+            Thread.sleep(200);
+            models.unload("iris", "1");
+            Thread.sleep(200);
+            swapping.set(false);
+            for (Future<?> f : clients) {
+                f.get();
+            }
+            load.shutdown();
+
+            assertThat(statuses).containsOnlyKeys(200);
+            assertThat(servedVersion(client)).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void a_failed_load_keeps_the_old_version_serving_and_says_why() throws Exception {
+        DemoModels.writeIris(dir, "1");
+        app = Apps.serving(dir);
+        Models models = Apps.loaded(app);
+        TestClient client = TestClient.inProcess(app);
+        Files.createDirectories(dir.resolve("iris/2"));
+        Files.write(dir.resolve("iris/2/model.onnx"), TestModels.corruptOnnx());
+
+        assertThatThrownBy(() -> models.load("iris", "2", dir.resolve("iris/2/model.onnx")))
+                .isInstanceOf(ModelLoadException.class).hasMessageContaining("iris/2/model.onnx");
+        assertThat(servedVersion(client)).isEqualTo("1");
+        assertThat(models.versions("iris")).extracting(ModelVersion::state)
+                .containsExactly(ModelState.READY, ModelState.FAILED);
+        assertThat(models.lastError("iris")).contains("v2");
+
+        TestResponse viaAdmin = client.request("POST", "/admin/models/iris/versions/2/load").send();
+        assertThat(viaAdmin.status()).isEqualTo(422);
+        assertThat(viaAdmin.json().get("detail").asText()).contains("could not load iris v2");
+        assertThat(servedVersion(client)).isEqualTo("1");
+    }
+
+    @Test
+    void a_reload_of_a_broken_file_keeps_the_loaded_copy_of_that_version() throws Exception {
+        DemoModels.writeIris(dir, "1");
+        app = Apps.serving(dir);
+        Models models = Apps.loaded(app);
+        Files.write(dir.resolve("iris/1/model.onnx"), TestModels.corruptOnnx());
+
+        assertThatThrownBy(() -> models.load("iris", "1", dir.resolve("iris/1/model.onnx")))
+                .isInstanceOf(ModelLoadException.class);
+        assertThat(servedVersion(TestClient.inProcess(app))).isEqualTo("1");
+        assertThat(models.serving("iris").state()).isEqualTo(ModelState.READY);
+    }
+
+    @Test
+    void the_admin_api_loads_pins_and_unloads_versions() throws Exception {
+        DemoModels.writeIris(dir, "1");
+        DemoModels.writeIris(dir, "2");
+        app = Apps.serving(dir);
+        Apps.loaded(app);
+        TestClient client = TestClient.inProcess(app);
+        assertThat(servedVersion(client)).isEqualTo("2"); // the highest ready version serves
+
+        TestResponse pin = client.put("/admin/models/iris/serving", Map.of("version", "1"));
+        assertThat(pin.status()).as(pin.text()).isEqualTo(200);
+        assertThat(servedVersion(client)).isEqualTo("1");
+        assertThat(client.get("/models/iris").json().get("pinned").asText()).isEqualTo("1");
+
+        TestResponse unpin = client.put("/admin/models/iris/serving", Map.of());
+        assertThat(unpin.status()).isEqualTo(200);
+        assertThat(servedVersion(client)).isEqualTo("2");
+
+        assertThat(client.request("POST", "/admin/models/iris/versions/2/unload").send().status()).isEqualTo(204);
+        assertThat(servedVersion(client)).isEqualTo("1");
+        assertThat(client.request("POST", "/admin/models/iris/versions/2/unload").send().status()).isEqualTo(404);
+
+        TestResponse reload = client.request("POST", "/admin/models/iris/versions/2/load").send();
+        assertThat(reload.status()).as(reload.text()).isEqualTo(200);
+        assertThat(reload.json().get("state").asText()).isEqualTo("ready");
+        assertThat(servedVersion(client)).isEqualTo("2");
+        assertThat(client.put("/admin/models/iris/serving", Map.of("version", "9")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_directory_is_watched_for_new_changed_and_removed_versions() throws Exception {
+        DemoModels.writeIris(dir, "1");
+        app = Apps.serving(dir, "100ms");
+        Models models = Apps.loaded(app);
+        TestClient client = TestClient.inProcess(app);
+
+        DemoModels.writeIris(dir, "2");
+        awaitServing(models, "2");
+        assertThat(servedVersion(client)).isEqualTo("2");
+
+        deleteTree(dir.resolve("iris/2"));
+        awaitServing(models, "1");
+        assertThat(servedVersion(client)).isEqualTo("1");
+        assertThat(models.versions("iris")).extracting(ModelVersion::version).containsExactly("1");
+    }
+
+    @Test
+    void the_admin_api_is_off_unless_enabled() {
+        DemoModels.writeIris(dir, "1");
+        app = Barista.create(cfg -> cfg.property("barista.models.dir", dir.toString()).property("barista.models.watch", "off"));
+        Apps.loaded(app);
+
+        assertThat(TestClient.inProcess(app).request("POST", "/admin/models/iris/versions/1/unload").send().status())
+                .isEqualTo(404);
+    }
+
+    private static void awaitServing(Models models, String version) throws InterruptedException {
+        long until = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < until) {
+            ModelVersion v = models.serving("iris");
+            if (v != null && v.version().equals(version)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("iris v" + version + " never served; versions " + models.versions("iris"));
+    }
+
+    private static void deleteTree(Path p) throws Exception {
+        try (var walk = Files.walk(p)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}
