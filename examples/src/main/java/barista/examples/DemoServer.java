@@ -2,10 +2,13 @@ package barista.examples;
 
 import barista.Barista;
 import barista.BaristaException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 
 /**
  * The demo server that {@code bin/barista demo} starts on http://localhost:8000: the four seed
- * styles, the items API, health probes and the API docs ({@code /docs}, {@code /redoc}).
+ * styles, the items API, the demo models (iris, digits, wide) with {@code POST /iris}, health
+ * probes, metrics and the API docs ({@code /docs}, {@code /redoc}).
  */
 public final class DemoServer {
     private DemoServer() {
@@ -13,7 +16,22 @@ public final class DemoServer {
 
     /** The demo app, not started; tests use it in-process. */
     public static Barista app() {
-        return app(Barista.create(cfg -> cfg.title("Barista demo")));
+        return app(Barista.create(cfg -> cfg.title("Barista demo")
+                .property("barista.models.dir", modelsDir().toString())
+                .property("barista.models.admin", "true")));
+    }
+
+    /**
+     * The models the build trained, in {@code examples/target/models}, next to the demo's jar
+     * (or its classes folder); {@code BARISTA_MODELS_DIR} overrides it.
+     */
+    static Path modelsDir() {
+        try {
+            Path here = Path.of(DemoServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return here.getParent().resolve("models");
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("models");
+        }
     }
 
     // tag::demo[]
@@ -24,6 +42,7 @@ public final class DemoServer {
         DjangoStyle.install(app);
         TornadoStyle.install(app);
         new ItemsApi().install(app);
+        ModelServing.install(app);
         return app;
     }
 
