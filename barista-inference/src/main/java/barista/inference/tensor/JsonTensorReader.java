@@ -86,7 +86,7 @@ final class JsonTensorReader {
             rank = rank < 0 ? depth + 1 : rank;
         } else if (dims[depth] != n) {
             String like = depth == 1 ? "row 0" : name + "[0]".repeat(depth);
-            throw fail(depth, "expected " + dims[depth] + " values like " + like + ", got " + n);
+            throw fail(depth, "expected " + dims[depth] + (dims[depth] == 1 ? " value" : " values") + " like " + like + ", got " + n);
         }
     }
 
@@ -197,7 +197,16 @@ final class JsonTensorReader {
             if (!isLiteral()) {
                 throw fail(depth, "expected an integer, got " + text());
             }
-            BigDecimal d = p.getDecimalValue();
+            BigDecimal d;
+            try {
+                d = p.getDecimalValue();
+            } catch (NumberFormatException e) {
+                // an exponent beyond BigDecimal's int range, such as 1e99999999999
+                if (text().matches(".*[eE]-.*")) {
+                    throw fail(depth, text() + " is not an integer, as " + dtype.wire() + " needs");
+                }
+                throw outOfRange(depth, range);
+            }
             if (d.signum() != 0 && d.scale() > 0 && d.stripTrailingZeros().scale() > 0) {
                 throw fail(depth, text() + " is not an integer, as " + dtype.wire() + " needs");
             }

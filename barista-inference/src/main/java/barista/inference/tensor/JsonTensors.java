@@ -69,13 +69,17 @@ public final class JsonTensors {
      * Reads the Open Inference Protocol's {@code data}: values in row-major order, flat or nested
      * in any way (the nesting is ignored), as many as {@code shape} holds.
      *
-     * @param p positioned on the value's first token; left on its last token
+     * @param p     positioned on the value's first token; left on its last token
+     * @param shape the declared shape; its count must be at most {@link #MAX_ELEMENTS}
+     * @param name  how the client knows this tensor, e.g. {@code inputs[0].data}, to start messages
      */
     public static Tensor readFlat(JsonParser p, DType dtype, long[] shape, String name) throws IOException {
         if (shape.length > MAX_DEPTH) {
             throw new TensorFormatException(name + ": shape " + Arrays.toString(shape) + " has more than "
                     + MAX_DEPTH + " dimensions");
         }
+        // The non-zero dimensions must multiply to at most MAX_ELEMENTS even when another is 0, so
+        // that no shape accepted here can overflow Tensor.count; the product saturates to stay exact.
         long expected = 1;
         boolean empty = false;
         for (long d : shape) {

@@ -1,5 +1,6 @@
 package barista.inference.tensor;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -72,8 +73,7 @@ public final class Npy {
         long count = header.count();
         long have = bytes.length - dataStart;
         if (count > have / itemSize || count * itemSize != have) {
-            String need = count > Long.MAX_VALUE / itemSize ? "more than " + Long.MAX_VALUE
-                    : Long.toString(count * itemSize);
+            BigInteger need = BigInteger.valueOf(count).multiply(BigInteger.valueOf(itemSize));
             throw new TensorFormatException(".npy data has " + have + " bytes, shape "
                     + NpyHeader.pythonShape(header.shape()) + " of " + header.descr() + " needs " + need);
         }

@@ -35,7 +35,7 @@ record NpyHeader(DType dtype, String descr, boolean bigEndian, boolean fortranOr
     static NpyHeader parse(String text) {
         Object top = new Literal(text).document();
         if (!(top instanceof Map<?, ?> dict)) {
-            throw new TensorFormatException(".npy header is not a dict: " + repr(top));
+            throw new TensorFormatException(".npy header is not a dict: " + clip(repr(top)));
         }
         if (!dict.keySet().equals(KEYS)) {
             List<String> keys = new ArrayList<>();
@@ -45,11 +45,11 @@ record NpyHeader(DType dtype, String descr, boolean bigEndian, boolean fortranOr
         }
         if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
             throw new TensorFormatException(".npy fortran_order must be True or False, got "
-                    + repr(dict.get("fortran_order")));
+                    + clip(repr(dict.get("fortran_order"))));
         }
         long[] shape = shape(dict.get("shape"));
         if (!(dict.get("descr") instanceof String descr)) {
-            throw new TensorFormatException("unsupported dtype " + repr(dict.get("descr"))
+            throw new TensorFormatException("unsupported dtype " + clip(repr(dict.get("descr")))
                     + ": structured arrays are not supported (supported: " + SUPPORTED + ")");
         }
         DType dtype = dtype(descr);
@@ -183,9 +183,10 @@ record NpyHeader(DType dtype, String descr, boolean bigEndian, boolean fortranOr
                 Object key = value();
                 expect(':');
                 map.put(key, value());
-                if (!closes('}')) {
-                    expect(',');
+                if (closes('}')) {
+                    break;
                 }
+                expect(',');
             }
             nesting--;
             return map;
@@ -199,10 +200,11 @@ record NpyHeader(DType dtype, String descr, boolean bigEndian, boolean fortranOr
             boolean comma = false;
             while (!closes(')')) {
                 items.add(value());
-                if (!closes(')')) {
-                    expect(',');
-                    comma = true;
+                if (closes(')')) {
+                    break;
                 }
+                expect(',');
+                comma = true;
             }
             nesting--;
             return items.size() == 1 && !comma ? items.getFirst() : new Tuple(items);
@@ -214,9 +216,10 @@ record NpyHeader(DType dtype, String descr, boolean bigEndian, boolean fortranOr
             List<Object> items = new ArrayList<>();
             while (!closes(']')) {
                 items.add(value());
-                if (!closes(']')) {
-                    expect(',');
+                if (closes(']')) {
+                    break;
                 }
+                expect(',');
             }
             nesting--;
             return items;

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -117,5 +118,11 @@ final class Samples {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** {@code "2 3"} as {@code {2, 3}}; blank or null is {@code {}}. */
+    static long[] longs(String s) {
+        return s == null || s.isBlank() ? new long[0]
+                : Arrays.stream(s.trim().split(" +")).mapToLong(Long::parseLong).toArray();
     }
 }
