@@ -1,0 +1,72 @@
+package barista.inference;
+
+import barista.Barista;
+import barista.inference.batching.BatchObserver;
+import barista.inference.batching.BatchPolicy;
+import barista.inference.batching.Batcher;
+import barista.inference.batching.Rejection;
+import barista.inference.http.AdminRoutes;
+import barista.inference.http.KServeRoutes;
+import barista.inference.http.ModelRoutes;
+import barista.inference.runtime.OnnxRunner;
+import barista.inference.runtime.Runner;
+import barista.inference.tensor.DType;
+import barista.inference.tensor.Tensor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Compile-only: calls the public API of model serving, so an API break fails the build. */
+final class PublicApiTour {
+    private PublicApiTour() {
+    }
+
+    static void tour(Barista app, Path file, byte[] onnx) {
+        Models models = Models.of(app);
+        Path dir = models.directory();
+        Model iris = models.model("iris");
+        CompletableFuture<Prediction> one = iris.predict(Tensor.ofFloats(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}}));
+        CompletableFuture<Prediction> named = iris.predict(Map.of("input", Tensor.zeros(DType.FLOAT32, 1, 4)));
+        CompletableFuture<Prediction> versioned = iris.predict("1", Map.of("input", Tensor.zeros(DType.FLOAT32, 1, 4)));
+        Signature sig = iris.signature();
+        boolean ready = iris.ready() && models.startupComplete();
+        ModelVersion v = models.load("iris", "2", file);
+        ModelVersion fromCode = models.load("iris", "3", onnx, ModelConfig.DEFAULT.withLabels(List.of("a", "b", "c"))
+                .withBatching(BatchPolicy.DEFAULT.withMaxBatchSize(8).withMaxQueueDelay(Duration.ofMillis(1))
+                        .withMaxQueue(16).withTimeout(Duration.ofSeconds(2)).withWorkers(1)));
+        models.serve("iris", "2");
+        models.unload("iris", "3");
+        ModelVersion serving = models.serving("iris");
+        ModelVersion resolved = models.resolve("iris", null);
+        CompletableFuture<Prediction> direct = models.predict(resolved, Map.of(), 0);
+        String report = models.names() + "" + models.versions("iris") + models.pinned("iris") + models.lastError("iris")
+                + v.model() + v.version() + v.source() + v.config() + v.state() + v.error() + v.signature()
+                + v.sizeBytes() + v.readyAt() + v.queued() + fromCode + serving + dir + sig.inputs() + sig.outputs()
+                + sig.input("input") + sig.output("output") + sig.batchable() + ready;
+        Prediction p = one.join();
+        int[] classes = p.classes();
+        List<String> labels = p.classLabels();
+        Tensor out = p.output("output");
+        int[] argmax = Prediction.argmax(p.output());
+        TensorSpec spec = sig.inputs().getFirst();
+        String fit = spec.mismatch(out) + spec.describeShape() + spec.batchable();
+        ModelConfig config = ModelConfig.read(file.resolveSibling("config.json"));
+        ModelConfig found = ModelConfig.find(file.getParent().getParent(), file.getParent());
+        Runner runner = OnnxRunner.load(onnx, "iris", 1);
+        Batcher batcher = new Batcher("iris", runner, config.batching(), runner.signature().batchable(), BatchObserver.NONE);
+        CompletableFuture<Map<String, Tensor>> raw = batcher.submit(Map.of(), 1);
+        CompletableFuture<Map<String, Tensor>> rawTimed = batcher.submit(Map.of(), 1, 1_000_000);
+        int queued = batcher.queued();
+        BatchPolicy policy = batcher.policy();
+        batcher.close().join();
+        var refusals = List.of(Rejection.queueFull("iris", 1), Rejection.deadline("iris", 1), Rejection.closed("iris"));
+        ModelRoutes.install(app, models);
+        KServeRoutes.install(app, models);
+        AdminRoutes.install(app, models);
+        new InferenceExtension().install(app);
+        System.out.println(report + classes.length + labels + argmax.length + fit + found + raw + rawTimed + queued
+                + policy + refusals + named + versioned + direct + ModelRoutes.TIMEOUT_HEADER);
+    }
+}
