@@ -122,8 +122,17 @@ public class HttpError extends BaristaException {
             return new Problem("about:blank", Status.reason(status()), status(), getMessage(), null, null, errors, null);
         }
 
+        /**
+         * One error is spelled out ({@code limit: must be greater than or equal to 1}), so a
+         * client that logs only the detail still learns what was wrong; several are counted.
+         */
         private static String describe(List<FieldError> errors) {
-            return errors.size() == 1 ? "1 invalid value" : errors.size() + " invalid values";
+            if (errors.size() != 1) {
+                return errors.size() + " invalid values";
+            }
+            FieldError e = errors.getFirst();
+            String field = e.location().isEmpty() ? "" : String.valueOf(e.location().getLast());
+            return field.isEmpty() || e.message().startsWith(field + ":") ? e.message() : field + ": " + e.message();
         }
     }
 }

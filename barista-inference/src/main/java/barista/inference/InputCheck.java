@@ -36,7 +36,7 @@ final class InputCheck {
             }
             String mismatch = spec.mismatch(t);
             if (mismatch != null) {
-                errors.add(error(spec.name(), mismatch, t.dtype() != spec.dtype() ? "dtype" : "shape"));
+                errors.add(error(spec.name(), spec.name() + ": " + mismatch, t.dtype() != spec.dtype() ? "dtype" : "shape"));
                 continue;
             }
             if (spec.batchable()) {

@@ -62,18 +62,28 @@ public record ModelConfig(String description, List<String> labels, BatchPolicy b
     public static ModelConfig find(Path modelDir, Path versionDir) {
         Path own = versionDir.resolve("config.json");
         if (Files.isRegularFile(own)) {
-            return read(own);
+            return read(own, modelDir.getFileName() + "/" + versionDir.getFileName() + "/config.json");
         }
         Path shared = modelDir.resolve("config.json");
-        return Files.isRegularFile(shared) ? read(shared) : DEFAULT;
+        return Files.isRegularFile(shared) ? read(shared, modelDir.getFileName() + "/config.json") : DEFAULT;
     }
 
     /** Reads one {@code config.json}; unknown keys are errors, so a typo is not silently ignored. */
     public static ModelConfig read(Path file) {
+        return read(file, file.toString());
+    }
+
+    /** Reads one {@code config.json}, naming it {@code origin} in errors. */
+    static ModelConfig read(Path file, String origin) {
         try {
             return READER.readValue(file.toFile(), Raw.class).resolve();
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            String where = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."));
+            throw new ModelLoadException("bad model config " + origin + ": " + (where.isEmpty() ? "" : where + ": ")
+                    + e.getOriginalMessage(), e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ModelLoadException("bad model config " + file + ": " + firstLine(e.getMessage()), e);
+            throw new ModelLoadException("bad model config " + origin + ": " + firstLine(e.getMessage()), e);
         }
     }
 

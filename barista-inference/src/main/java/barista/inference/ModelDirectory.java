@@ -103,7 +103,7 @@ final class ModelDirectory {
                 loaded.put(key, stamp);
                 String[] nv = key.split("/");
                 LOG.log(System.Logger.Level.INFO, "model directory: loading {0} v{1} from {2}", nv[0], nv[1], found.getValue());
-                models.loadInBackground(nv[0], nv[1], found.getValue());
+                models.loadFromDirectory(nv[0], nv[1], found.getValue());
             }
             for (String key : Map.copyOf(loaded).keySet()) {
                 if (!now.containsKey(key)) {

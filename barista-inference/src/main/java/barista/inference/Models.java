@@ -191,8 +191,7 @@ public final class Models {
      * before still serves, and the exception says why.
      */
     public ModelVersion load(String name, String version, Path file) {
-        return join(loadLater(name, version, file.toString(), () -> ModelConfig.find(file.getParent().getParent(), file.getParent()),
-                () -> OnnxRunner.load(file, 1)));
+        return join(loadFromDirectory(name, version, file));
     }
 
     /** Loads a version from a model's bytes, with a config given in code. */
@@ -220,17 +219,17 @@ public final class Models {
     /** Counts a load begun at start-up, so readiness waits for it. */
     void loadAtStartup(String name, String version, Path file) {
         startupLoads.incrementAndGet();
-        loadLater(name, version, file.toString(),
-                () -> ModelConfig.find(file.getParent().getParent(), file.getParent()),
-                () -> OnnxRunner.load(file, ModelConfig.find(file.getParent().getParent(), file.getParent()).threads()))
-                .whenComplete((v, t) -> startupLoads.decrementAndGet());
+        entries.computeIfAbsent(name, n -> new Entry()); // known now, so each gets its own documented routes
+        loadFromDirectory(name, version, file).whenComplete((v, t) -> startupLoads.decrementAndGet());
     }
 
-    /** Reloads from a file without blocking, as the directory watcher does. */
-    void loadInBackground(String name, String version, Path file) {
-        loadLater(name, version, file.toString(),
-                () -> ModelConfig.find(file.getParent().getParent(), file.getParent()),
-                () -> OnnxRunner.load(file, ModelConfig.find(file.getParent().getParent(), file.getParent()).threads()));
+    /** Loads or reloads a version from the model directory without blocking. */
+    CompletableFuture<ModelVersion> loadFromDirectory(String name, String version, Path file) {
+        String origin = name + "/" + version + "/" + ModelDirectory.MODEL_FILE;
+        Path versionDir = file.getParent();
+        Path modelDir = versionDir.getParent();
+        return loadLater(name, version, origin, () -> ModelConfig.find(modelDir, versionDir),
+                () -> OnnxRunner.load(file, origin, ModelConfig.find(modelDir, versionDir).threads()));
     }
 
     private ModelVersion loadNow(String name, String version, String source, Supplier<ModelConfig> configs,

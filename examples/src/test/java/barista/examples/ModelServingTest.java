@@ -21,7 +21,8 @@ class ModelServingTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        app = DemoServer.app();
+        app = DemoServer.app(Barista.create(cfg -> cfg.port(0).requestLog(false)
+                .property("barista.models.dir", DemoServer.modelsDir().toString())));
         client = TestClient.overSocket(app);
         Models models = Models.of(app);
         for (int i = 0; i < 2000 && !models.startupComplete(); i++) {

@@ -100,7 +100,8 @@ public final class KServeRoutes {
     private static CompletableFuture<Response> infer(Models models, Context ctx, String version) {
         String name = ctx.pathParam("name");
         ModelVersion v = models.resolve(name, version);
-        if (!TensorBodies.isJson(ctx.header("Content-Type"))) {
+        String type = ctx.header("Content-Type");
+        if (ctx.header("Inference-Header-Content-Length") != null || type != null && !TensorBodies.isJson(type)) {
             throw new HttpError(415, "send application/json; the binary tensor extension is not supported");
         }
         Request req = parse(ctx.body(), v.signature());
@@ -142,7 +143,7 @@ public final class KServeRoutes {
             }
             return new Request(id, inputs, outputs);
         } catch (IOException e) {
-            throw new HttpError.BadRequest("malformed JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+            throw TensorBodies.malformed(e);
         }
     }
 
@@ -185,6 +186,9 @@ public final class KServeRoutes {
                 throw TensorBodies.invalid(at, "input " + name + " is " + spec.dtype().kserve() + ", got datatype "
                         + datatype, "dtype");
             }
+            if (inputs.containsKey(name)) {
+                throw TensorBodies.invalid(at, "input " + name + " is given more than once", "duplicate");
+            }
             try (JsonParser d = data.asParser()) {
                 d.nextToken();
                 inputs.put(name, JsonTensors.readFlat(d, dtype, shape, name));
@@ -215,16 +219,25 @@ public final class KServeRoutes {
             throw TensorBodies.invalid(List.of("outputs"), "outputs must be an array of {\"name\": ...}", "type");
         }
         List<String> names = new ArrayList<>();
-        while (p.nextToken() == JsonToken.START_OBJECT) {
+        for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw TensorBodies.invalid(List.of("outputs", i), "each output must be an object like {\"name\": \"output\"}",
+                        "type");
+            }
+            String name = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
                 if (field.equals("name")) {
-                    names.add(p.getValueAsString());
+                    name = p.getValueAsString();
                 } else {
                     p.skipChildren();
                 }
             }
+            if (name == null) {
+                throw TensorBodies.invalid(List.of("outputs", i), "each output needs a name", "missing");
+            }
+            names.add(name);
         }
         return names;
     }

@@ -85,11 +85,12 @@ public final class ModelRoutes {
         boolean npy = PredictReplies.wantsNpy(ctx.header("Accept"));
         String output = ctx.query("output");
         if (output != null && v.signature().output(output) == null) {
-            throw TensorBodies.invalid(List.of(), "unknown output " + output + "; outputs: "
-                    + v.signature().outputs().stream().map(TensorSpec::name).toList(), "unknown_output");
+            throw new HttpError.UnprocessableContent(List.of(barista.http.FieldError.of("query", "output",
+                    "unknown output " + output + "; outputs: "
+                    + v.signature().outputs().stream().map(TensorSpec::name).toList(), "unknown_output")));
         }
         return models.predict(v, inputs, timeout).thenApply((Prediction p) -> npy ? PredictReplies.npy(p, output)
-                : PredictReplies.json(p));
+                : PredictReplies.json(p, output));
     }
 
     /** The request's own deadline, or 0 for the model's; malformed values are a 400. */

@@ -73,8 +73,14 @@ final class TensorBodies {
             }
             return inputs;
         } catch (IOException e) {
-            throw new HttpError.BadRequest("malformed JSON: " + firstSentence(e.getMessage()));
+            throw malformed(e);
         }
+    }
+
+    /** A 400 for JSON the parser could not read, in one clean sentence. */
+    static HttpError malformed(IOException e) {
+        String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return new HttpError.BadRequest("malformed JSON: " + firstSentence(m));
     }
 
     private static Map<String, Tensor> single(JsonParser p, Signature sig) throws IOException {
@@ -95,6 +101,9 @@ final class TensorBodies {
             if (spec == null) {
                 throw invalid(List.of("inputs", name), "this model has no input " + name + "; its inputs are " + names(sig),
                         "unknown_input");
+            }
+            if (inputs.containsKey(name)) {
+                throw invalid(List.of("inputs", name), "input " + name + " is given twice", "duplicate");
             }
             inputs.put(name, nested(p, spec));
         }
@@ -146,6 +155,8 @@ final class TensorBodies {
         }
         int cut = s.indexOf('\n');
         s = cut < 0 ? s : s.substring(0, cut);
+        int marker = s.indexOf(" (start marker");
+        s = marker < 0 ? s : s.substring(0, marker);
         int at = s.indexOf(" at [Source");
         return at < 0 ? s : s.substring(0, at);
     }

@@ -49,15 +49,23 @@ public final class OnnxRunner implements Runner {
      * a small machine 1 leaves the cores to the HTTP side, and batching supplies the parallelism.
      */
     public static OnnxRunner load(Path file, int intraOpThreads) {
+        return load(file, file.toString(), intraOpThreads);
+    }
+
+    /**
+     * Loads a model file, naming it {@code origin} in errors: a path relative to the model
+     * directory, so errors shown to clients do not reveal the server's file system.
+     */
+    public static OnnxRunner load(Path file, String origin, int intraOpThreads) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ModelLoadException("model file " + file + " does not exist");
+            throw new ModelLoadException("model file " + origin + " does not exist");
         } catch (IOException e) {
-            throw new ModelLoadException("cannot read model file " + file + ": " + e.getMessage(), e);
+            throw new ModelLoadException("cannot read model file " + origin + ": " + e.getClass().getSimpleName(), e);
         }
-        return load(bytes, file.toString(), intraOpThreads);
+        return load(bytes, origin, intraOpThreads);
     }
 
     /** Loads a model from its bytes; {@code origin} names it in errors. */
