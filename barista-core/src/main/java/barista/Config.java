@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  *                         balancers stop sending first ({@code barista.shutdown-delay}, default 0)
  * @param shutdownGrace    how long a stop waits for in-flight requests ({@code barista.shutdown-grace})
  * @param requestLog       one log line per request ({@code barista.request-log}, default true)
- * @param eventLoops       event-loop threads, 0 for one per core ({@code barista.event-loops})
+ * @param eventLoops       event-loop threads, 0 for the engine's default ({@code barista.event-loops})
  * @param idleTimeoutSeconds close connections idle this long ({@code barista.idle-timeout}, default 60s)
  * @param title            API title in the OpenAPI document ({@code barista.title})
  * @param version          API version in the OpenAPI document ({@code barista.version})
