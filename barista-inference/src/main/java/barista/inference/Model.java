@@ -42,7 +42,7 @@ public final class Model {
             throw new IllegalArgumentException("model " + name + " has " + inputs.size()
                     + " inputs; pass them by name with predict(Map)");
         }
-        return models.predict(name, null, Map.of(inputs.getFirst().name(), input), 0);
+        return models.predict(v, Map.of(inputs.getFirst().name(), input), 0);
     }
 
     /** Runs the serving version on named inputs. */
