@@ -25,8 +25,8 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Threading: {@link #target} runs on the engine's event loop and never blocks;
  * {@link #dispatch} runs on a virtual thread, or on the event loop for routes that opted in.
- * A handler that returns a {@link CompletionStage} is encoded and finished on the thread that
- * completes it.
+ * A handler that returns a {@link CompletionStage} is encoded and finished on the request's
+ * {@link HttpRequest#replyExecutor()} once it completes.
  * Immutable; one instance serves all requests.
  */
 public final class Pipeline implements Dispatcher {
@@ -111,8 +111,9 @@ public final class Pipeline implements Dispatcher {
                 Object result = run(rt.route(), ctx, request);
                 if (result instanceof CompletionStage<?> later) {
                     String name = routeName;
-                    return later.handle((value, failure) ->
-                            finish(request, settle(value, failure, ctx, request, name, requestId), requestId, head));
+                    return later.handleAsync((value, failure) ->
+                            finish(request, settle(value, failure, ctx, request, name, requestId), requestId, head),
+                            request.replyExecutor());
                 }
                 reply = Encoder.encode(result, ctx);
             } else {

@@ -12,6 +12,9 @@ import java.util.Map;
  * Checks a request's tensors against the version that will run them, before they are queued,
  * so a bad request costs one 422 and never reaches the runtime. Every problem is listed, each
  * located at {@code ["body", "inputs", <input>]}.
+ *
+ * <p>Threading: stateless; runs on the request's thread (the event loop for model routes), and
+ * reads every element of float inputs once, for the NaN check.
  */
 final class InputCheck {
     private InputCheck() {

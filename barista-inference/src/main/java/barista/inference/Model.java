@@ -15,9 +15,9 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * <p>The handle looks its model up on each call, so it follows hot swaps and may be made before
- * the model is loaded. Errors arrive as the exception that answers them over HTTP: a 404 for an
- * unknown model, 422 for inputs that do not fit (thrown at once), 429 for a full queue, 504 past
- * the deadline, 503 while no version is ready.
+ * the model is loaded. Every error arrives through the future, as the exception that answers it
+ * over HTTP: a 404 for an unknown model, 422 for inputs that do not fit, 429 for a full queue,
+ * 504 past the deadline, 503 while no version is ready.
  *
  * <p>Threading: safe from any thread; never blocks, so it may be called on the event loop.
  */
@@ -36,23 +36,35 @@ public final class Model {
 
     /** Runs the serving version on the model's only input. */
     public CompletableFuture<Prediction> predict(Tensor input) {
-        ModelVersion v = models.resolve(name, null);
-        var inputs = v.signature().inputs();
-        if (inputs.size() != 1) {
-            throw new IllegalArgumentException("model " + name + " has " + inputs.size()
-                    + " inputs; pass them by name with predict(Map)");
+        try {
+            ModelVersion v = models.resolve(name, null);
+            var inputs = v.signature().inputs();
+            if (inputs.size() != 1) {
+                throw new IllegalArgumentException("model " + name + " has " + inputs.size()
+                        + " inputs; pass them by name with predict(Map)");
+            }
+            return models.predict(v, Map.of(inputs.getFirst().name(), input), 0, true);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        return models.predict(v, Map.of(inputs.getFirst().name(), input), 0);
     }
 
     /** Runs the serving version on named inputs. */
     public CompletableFuture<Prediction> predict(Map<String, Tensor> inputs) {
-        return models.predict(name, null, inputs, 0);
+        try {
+            return models.predict(name, null, inputs, 0);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Runs a given version on named inputs. */
     public CompletableFuture<Prediction> predict(String version, Map<String, Tensor> inputs) {
-        return models.predict(name, version, inputs, 0);
+        try {
+            return models.predict(name, version, inputs, 0);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** The serving version's inputs and outputs; throws 503 if none is ready. */

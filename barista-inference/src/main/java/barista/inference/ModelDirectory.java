@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The model directory, {@code <root>/<name>/<version>/model.onnx}: scanned at start-up, then
  * polled, so that copying in a new version loads it, replacing a file reloads it and deleting a
- * version's folder unloads it, with no admin call.
+ * version's folder unloads it, with no admin call. Editing a {@code config.json} reloads the
+ * versions it applies to.
  *
  * <p>Polling rather than file-system events: it works the same on every file system (container
  * volumes, NFS), handles nested folders without re-registering watches, and a model directory
@@ -35,7 +36,8 @@ final class ModelDirectory {
     private final Map<String, Stamp> settling = new HashMap<>();
     private ScheduledExecutorService poller;
 
-    private record Stamp(long size, long modified) {
+    /** What identifies a version's files: the model file's size and time, and its configs' times. */
+    private record Stamp(long size, long modified, long configModified) {
     }
 
     ModelDirectory(Path root, Models models) {
@@ -149,16 +151,26 @@ final class ModelDirectory {
     }
 
     private static boolean hidden(Path p) {
-        String n = p.getFileName().toString();
-        return n.startsWith(".") || !n.matches("[A-Za-z0-9][A-Za-z0-9._-]*");
+        return !Models.isValidName(p.getFileName().toString());
     }
 
+    /** The version's stamp; editing its {@code config.json} (or the model's) reloads it too. */
     private static Stamp stamp(Path file) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Stamp(a.size(), a.lastModifiedTime().toMillis());
+            long config = Math.max(modified(file.resolveSibling("config.json")),
+                    modified(file.getParent().resolveSibling("config.json")));
+            return new Stamp(a.size(), a.lastModifiedTime().toMillis(), config);
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 }

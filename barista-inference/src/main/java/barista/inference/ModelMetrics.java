@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * One model version's meters, exported at {@code /metrics}: requests by outcome, time waiting
  * for a batch, time per inference call, rows per batch, and the queue's depth. Tagged with
- * {@code model} and {@code version}; removed when the version is.
+ * {@code model} and {@code version}; kept across reloads of the same version, removed when
+ * the version is unloaded.
  *
  * <p>Threading: Micrometer meters are thread-safe; called from batcher workers and request threads.
  */
@@ -31,10 +33,11 @@ final class ModelMetrics implements BatchObserver {
     private final ConcurrentHashMap<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final List<Meter> meters = new ArrayList<>();
 
-    ModelMetrics(MeterRegistry registry, ModelVersion v) {
+    /** {@code queued} reads the queue of whichever instance of the version serves now. */
+    ModelMetrics(MeterRegistry registry, String model, String version, IntSupplier queued) {
         this.registry = registry;
-        this.model = v.model();
-        this.version = v.version();
+        this.model = model;
+        this.version = version;
         this.queueWait = add(Timer.builder("barista.model.queue")
                 .description("Time a request waited for its batch to start")
                 .tags("model", model, "version", version).publishPercentileHistogram().register(registry));
@@ -47,7 +50,7 @@ final class ModelMetrics implements BatchObserver {
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256, 512).register(registry));
         this.ok = outcome("ok");
         this.failed = outcome("error");
-        add(Gauge.builder("barista.model.queue.depth", v, ModelVersion::queued)
+        add(Gauge.builder("barista.model.queue.depth", queued, IntSupplier::getAsInt)
                 .description("Requests waiting for a batch").tags("model", model, "version", version)
                 .register(registry));
     }

@@ -22,6 +22,7 @@ public final class ModelVersion {
     private volatile Runner runner;
     private volatile Batcher batcher;
     private volatile Instant readyAt;
+    private volatile boolean cancelled;
 
     ModelVersion(String model, String version, String source, ModelConfig config) {
         this.model = model;
@@ -86,15 +87,25 @@ public final class ModelVersion {
         return batcher;
     }
 
-    void loaded(Runner r) {
-        runner = r;
+    void warming() {
         state = ModelState.WARMING;
     }
 
-    void ready(Batcher b) {
+    /** Publishes the runner and batcher together: a version has both or neither. */
+    void ready(Runner r, Batcher b) {
+        runner = r;
         batcher = b;
         readyAt = Instant.now();
         state = ModelState.READY;
+    }
+
+    /** Unloaded before or while it loaded: the loader must not publish it. */
+    void cancel() {
+        cancelled = true;
+    }
+
+    boolean cancelled() {
+        return cancelled;
     }
 
     void failed(String reason) {

@@ -62,7 +62,12 @@ public final class Models {
         this.directory = new ModelDirectory(Path.of(dir), this);
         app.readiness("models", () -> startupLoads.get() == 0);
         app.onStop(this::close);
+        // Also on a JVM exit without app.stop() (tests, System.exit): ONNX Runtime's native
+        // teardown must not run while a warm-up or a batch is still inside it, or it crashes.
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
+
+    private final Thread shutdownHook = new Thread(this::close, "barista-models-shutdown");
 
     /** The app's registry; made, and its model directory scanned, on first use. */
     public static Models of(Barista app) {
@@ -155,14 +160,31 @@ public final class Models {
 
     /** Checks, queues and returns the prediction; the future fails with the HTTP answer. */
     CompletableFuture<Prediction> predict(String name, String version, Map<String, Tensor> inputs, long timeoutNanos) {
-        return predict(resolve(name, version), inputs, timeoutNanos);
+        return predict(resolve(name, version), inputs, timeoutNanos, version == null);
     }
 
     /**
      * Runs {@code v} (from {@link #resolve}) on named inputs, batched with other requests.
-     * Inputs that do not fit throw a 422 at once; {@code timeoutNanos} of 0 uses the model's.
+     * Inputs that do not fit throw a 422 at once; {@code timeoutNanos} of 0 uses the model's
+     * timeout, and a longer one is cut to it (a client may only shorten its wait). If {@code v}
+     * was the serving version and a swap retired it between resolving and queueing, the
+     * request goes to the version serving now instead of failing.
      */
     public CompletableFuture<Prediction> predict(ModelVersion v, Map<String, Tensor> inputs, long timeoutNanos) {
+        return predict(v, inputs, timeoutNanos, false);
+    }
+
+    /** As {@link #predict(ModelVersion, Map, long)}; {@code followServing} when the caller asked for no version. */
+    public CompletableFuture<Prediction> predict(ModelVersion v, Map<String, Tensor> inputs, long timeoutNanos,
+                                                 boolean followServing) {
+        Batcher b = v.batcher();
+        if (followServing && (b == null || b.closing())) {
+            v = resolve(v.model(), null); // swapped since it was resolved
+            b = v.batcher();
+        }
+        if (b == null) {
+            throw new ModelUnavailableException("model " + v.model() + " version " + v.version() + " is not ready");
+        }
         String name = v.model();
         ModelMetrics m = metricsOf(v);
         int rows;
@@ -174,13 +196,12 @@ public final class Models {
             }
             throw bad;
         }
-        Batcher b = v.batcher();
-        if (b == null) {
-            throw new ModelUnavailableException("model " + name + " version " + v.version() + " is not ready");
-        }
-        CompletableFuture<Map<String, Tensor>> out = timeoutNanos > 0 ? b.submit(inputs, rows, timeoutNanos) : b.submit(inputs, rows);
+        long limit = b.policy().timeout().toNanos();
+        long timeout = timeoutNanos > 0 ? Math.min(timeoutNanos, limit) : limit;
+        CompletableFuture<Map<String, Tensor>> out = b.submit(inputs, rows, timeout);
+        String version = v.version();
         List<String> labels = v.config().labels();
-        return out.thenApply(o -> new Prediction(name, v.version(), o, labels));
+        return out.thenApply(o -> new Prediction(name, version, o, labels));
     }
 
     // ---------------------------------------------------------------- change
@@ -220,7 +241,12 @@ public final class Models {
     void loadAtStartup(String name, String version, Path file) {
         startupLoads.incrementAndGet();
         entries.computeIfAbsent(name, n -> new Entry()); // known now, so each gets its own documented routes
-        loadFromDirectory(name, version, file).whenComplete((v, t) -> startupLoads.decrementAndGet());
+        loadFromDirectory(name, version, file).whenComplete((v, t) -> {
+            startupLoads.decrementAndGet();
+            if (t != null) {
+                LOG.log(System.Logger.Level.ERROR, "loading model " + name + " v" + version + " failed", t);
+            }
+        });
     }
 
     /** Loads or reloads a version from the model directory without blocking. */
@@ -235,56 +261,72 @@ public final class Models {
     private ModelVersion loadNow(String name, String version, String source, Supplier<ModelConfig> configs,
                                  Supplier<Runner> open) {
         Entry e = entries.computeIfAbsent(name, n -> new Entry());
-        ModelConfig config;
         ModelVersion v;
         try {
-            config = configs.get();
-        } catch (RuntimeException ex) {
-            v = new ModelVersion(name, version, source, ModelConfig.DEFAULT);
-            return fail(e, v, ex);
+            v = new ModelVersion(name, version, source, configs.get());
+        } catch (Throwable ex) {
+            return fail(e, new ModelVersion(name, version, source, ModelConfig.DEFAULT), ex);
         }
-        v = new ModelVersion(name, version, source, config);
         synchronized (e) {
             e.versions.putIfAbsent(version, v); // a reload leaves the old instance listed until it is replaced
+            e.loading.put(version, v);
         }
         long t0 = System.nanoTime();
         Runner runner = null;
+        Batcher batcher = null;
         try {
             runner = open.get();
-            v.loaded(runner);
-            Warmup.run(v, runner);
-            ModelMetrics m = new ModelMetrics(metrics.registry(), v);
-            Batcher batcher = new Batcher(name + "-" + version, runner, config.batching(), runner.signature().batchable(), m);
-            v.ready(batcher);
+            v.warming();
+            Warmup.run(v, runner, () -> closed);
+            ModelMetrics m;
+            synchronized (e) {
+                // a reload of the same version keeps its meters: they follow whichever instance serves
+                m = e.metrics.computeIfAbsent(version, ver -> new ModelMetrics(metrics.registry(), name, ver,
+                        () -> queuedIn(e, ver)));
+            }
+            batcher = new Batcher(name + " v" + version, runner, v.config().batching(), runner.signature().batchable(), m);
             ModelVersion replaced;
             synchronized (e) {
+                if (v.cancelled() || closed || entries.get(name) != e) {
+                    throw new IllegalStateException("unloaded while it was loading");
+                }
+                v.ready(runner, batcher);
                 replaced = e.versions.put(version, v);
-                e.metrics.put(v, m);
                 e.reselect();
             }
             if (replaced != null && replaced != v) {
-                retire(e, replaced);
+                retire(replaced);
             }
+            e.loading.remove(version, v);
             LOG.log(System.Logger.Level.INFO, "model {0} v{1} ready in {2} ms ({3})", name, version,
                     (System.nanoTime() - t0) / 1_000_000, runner.signature().inputs());
             return v;
-        } catch (RuntimeException ex) {
-            if (runner != null) {
+        } catch (Throwable ex) {
+            if (batcher != null) {
+                batcher.close(); // closes the runner once its (empty) queue is drained
+            } else if (runner != null) {
                 runner.close();
             }
+            e.loading.remove(version, v);
             return fail(e, v, ex);
         }
     }
 
-    private ModelVersion fail(Entry e, ModelVersion v, RuntimeException ex) {
+    private static int queuedIn(Entry e, String version) {
+        ModelVersion current = e.versions.get(version);
+        return current == null ? 0 : current.queued();
+    }
+
+    private ModelVersion fail(Entry e, ModelVersion v, Throwable ex) {
         String reason = ex.getMessage() == null ? ex.toString() : ex.getMessage();
         v.failed(reason);
         synchronized (e) {
             ModelVersion current = e.versions.get(v.version());
-            if (current == null || current == v || current.state() != ModelState.READY) {
+            if (!v.cancelled() && (current == null || current == v || current.state() != ModelState.READY)) {
                 e.versions.put(v.version(), v); // a new version shows its failure; a serving one stays
             }
             e.lastError = "v" + v.version() + ": " + reason;
+            e.reselect();
         }
         LOG.log(System.Logger.Level.WARNING, "model {0} v{1} failed to load; {2}: {3}", v.model(), v.version(),
                 e.serving == null ? "it has no version serving" : "v" + e.serving.version() + " keeps serving", reason);
@@ -293,7 +335,8 @@ public final class Models {
 
     /**
      * Unloads a version: it stops taking requests at once, finishes those it had queued, then
-     * frees its memory. If it was serving, the next best ready version takes over.
+     * frees its memory. If it was serving, the next best ready version takes over. A version
+     * still loading is cancelled: the loader frees what it made.
      */
     public void unload(String name, String version) {
         Entry e = entries.get(name);
@@ -303,19 +346,46 @@ public final class Models {
         }
         synchronized (e) {
             v = e.versions.remove(version);
+            ModelVersion reloading = e.loading.get(version);
+            if (reloading != null) {
+                reloading.cancel();
+            }
             if (v == null) {
                 throw new ModelNotFoundException("model " + name + " has no version " + version);
             }
+            v.cancel();
             if (version.equals(e.pinned)) {
                 e.pinned = null;
             }
             e.reselect();
+            ModelMetrics m = e.metrics.remove(version);
+            if (m != null) {
+                retireMetrics(v, m);
+            }
         }
-        retire(e, v);
-        if (e.versions.isEmpty()) {
-            entries.remove(name, e);
-        }
+        retire(v);
+        entries.computeIfPresent(name, (k, current) -> current == e && e.versions.isEmpty() ? null : current);
         LOG.log(System.Logger.Level.INFO, "model {0} v{1} unloaded", name, version);
+    }
+
+    /** Removes a version's meters once its queue has drained, so its last requests are counted. */
+    private static void retireMetrics(ModelVersion v, ModelMetrics m) {
+        Batcher b = v.batcher();
+        if (b == null) {
+            m.remove();
+        } else {
+            b.close().whenComplete((x, t) -> m.remove());
+        }
+    }
+
+    /** Stops a replaced or unloaded instance: it drains its queue, then closes its runner. */
+    private static void retire(ModelVersion old) {
+        old.draining();
+        Batcher b = old.batcher();
+        if (b != null) {
+            b.close();
+        }
+        // an instance without a batcher never got past loading: its loader closes what it opened
     }
 
     /**
@@ -343,27 +413,9 @@ public final class Models {
         }
     }
 
-    private void retire(Entry e, ModelVersion old) {
-        old.draining();
-        ModelMetrics m;
-        synchronized (e) {
-            m = e.metrics.remove(old);
-        }
-        Batcher b = old.batcher();
-        if (b != null) {
-            b.close().whenComplete((x, t) -> {
-                if (m != null) {
-                    m.remove();
-                }
-            });
-        } else if (old.runner() != null) {
-            old.runner().close();
-        }
-    }
-
     ModelMetrics metricsOf(ModelVersion v) {
         Entry e = entries.get(v.model());
-        return e == null ? null : e.metrics.get(v);
+        return e == null ? null : e.metrics.get(v.version());
     }
 
     /** The last load failure for {@code name}, or {@code null}. */
@@ -372,21 +424,37 @@ public final class Models {
         return e == null ? null : e.lastError;
     }
 
-    private void close() {
+    private synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyExiting) {
+                // the JVM is exiting; the hook runs (or ran) this
+            }
+        }
         directory.stop();
         loader.shutdownNow();
+        try {
+            // a load in progress finishes its native calls (warm-up checks closed between runs)
+            loader.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<CompletableFuture<Void>> drains = new ArrayList<>();
         for (Entry e : entries.values()) {
             for (ModelVersion v : e.versions.values()) {
+                v.cancel();
                 v.draining();
-                if (v.batcher() != null) {
-                    drains.add(v.batcher().close());
-                } else if (v.runner() != null) {
-                    v.runner().close();
+                try {
+                    if (v.batcher() != null) {
+                        drains.add(v.batcher().close());
+                    }
+                } catch (RuntimeException ex) {
+                    LOG.log(System.Logger.Level.WARNING, "closing model {0} v{1} failed: {2}", v.model(), v.version(), ex);
                 }
             }
         }
@@ -397,8 +465,13 @@ public final class Models {
         }
     }
 
+    /** Whether {@code s} can name a model or version: one safe path segment, never {@code ..}. */
+    public static boolean isValidName(String s) {
+        return s != null && !s.isEmpty() && s.length() <= 128 && s.matches("[A-Za-z0-9][A-Za-z0-9._-]*");
+    }
+
     private static void checkName(String s, String what) {
-        if (s == null || s.isEmpty() || s.length() > 128 || !s.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        if (!isValidName(s)) {
             throw new IllegalArgumentException(what + " must be letters, digits, '.', '_' or '-' (at most 128), got '" + s + "'");
         }
     }
@@ -408,7 +481,8 @@ public final class Models {
         boolean na = a.chars().allMatch(Character::isDigit) && a.length() < 19;
         boolean nb = b.chars().allMatch(Character::isDigit) && b.length() < 19;
         if (na && nb) {
-            return Long.compare(Long.parseLong(a), Long.parseLong(b));
+            int byNumber = Long.compare(Long.parseLong(a), Long.parseLong(b));
+            return byNumber != 0 ? byNumber : a.compareTo(b); // "01" and "1" are two folders
         }
         return na != nb ? (na ? -1 : 1) : a.compareTo(b);
     };
@@ -416,7 +490,8 @@ public final class Models {
     /** One model: its versions and which serves. Mutated under its own lock. */
     private static final class Entry {
         final Map<String, ModelVersion> versions = new java.util.concurrent.ConcurrentSkipListMap<>(VERSION_ORDER);
-        final Map<ModelVersion, ModelMetrics> metrics = new ConcurrentHashMap<>();
+        final Map<String, ModelMetrics> metrics = new ConcurrentHashMap<>();
+        final Map<String, ModelVersion> loading = new ConcurrentHashMap<>();
         volatile String pinned;
         volatile ModelVersion serving;
         volatile String lastError;

@@ -13,11 +13,12 @@ import java.util.Map;
  */
 public record Prediction(String model, String version, Map<String, Tensor> outputs, List<String> labels) {
     public Prediction {
-        outputs = Map.copyOf(outputs);
+        // the model's output order: "the first output" must mean the same one on every run
+        outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
         labels = List.copyOf(labels);
     }
 
-    /** The model's first output: for a classifier, its scores. */
+    /** The model's first output, in the order the model declares them: for a classifier, its scores. */
     public Tensor output() {
         return outputs.values().iterator().next();
     }

@@ -14,6 +14,12 @@ public record TensorSpec(String name, DType dtype, long[] shape) {
         shape = shape.clone();
     }
 
+    /** The shape, a copy: {@code -1} for an open dimension. */
+    @Override
+    public long[] shape() {
+        return shape.clone();
+    }
+
     /** Whether dimension 0 is open, so rows from many requests can be stacked into one call. */
     public boolean batchable() {
         return shape.length > 0 && shape[0] < 0;

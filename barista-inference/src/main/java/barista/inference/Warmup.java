@@ -26,9 +26,13 @@ final class Warmup {
     private Warmup() {
     }
 
-    static void run(ModelVersion v, Runner runner) {
+    /** Runs the warm-up; stops early, with an exception, once {@code stopping} says the app is closing. */
+    static void run(ModelVersion v, Runner runner, java.util.function.BooleanSupplier stopping) {
         Map<String, Tensor> inputs = inputs(v, runner.signature());
         for (int i = 0; i < RUNS; i++) {
+            if (stopping.getAsBoolean()) {
+                throw new IllegalStateException("the app is stopping");
+            }
             runner.run(inputs);
         }
         int max = v.config().batching().maxBatchSize();

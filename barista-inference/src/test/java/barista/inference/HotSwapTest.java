@@ -113,6 +113,34 @@ class HotSwapTest {
     }
 
     @Test
+    void a_version_that_failed_its_warm_up_can_be_fixed_and_reloaded() throws Exception {
+        DemoModels.writeIris(dir, "1");
+        Files.writeString(dir.resolve("iris/config.json"), "{\"warmup\": {\"input\": [[1, 2]]}}");
+        app = Apps.serving(dir);
+        Models models = Apps.loaded(app);
+        assertThat(models.versions("iris").getFirst().state()).isEqualTo(ModelState.FAILED);
+
+        Files.writeString(dir.resolve("iris/config.json"), "{\"warmup\": {\"input\": [[5.1, 3.5, 1.4, 0.2]]}}");
+        models.load("iris", "1", dir.resolve("iris/1/model.onnx"));
+
+        assertThat(servedVersion(TestClient.inProcess(app))).isEqualTo("1");
+        assertThat(models.serving("iris").state()).isEqualTo(ModelState.READY);
+        models.unload("iris", "1"); // and the failed instance's runner is not closed twice on the way
+        assertThat(models.names()).isEmpty();
+    }
+
+    @Test
+    void the_admin_api_refuses_names_that_are_not_one_folder() {
+        DemoModels.writeIris(dir, "1");
+        app = Apps.serving(dir);
+        Apps.loaded(app);
+        TestResponse r = TestClient.inProcess(app).request("POST", "/admin/models/..%2F..%2Fetc/versions/1/load").send();
+
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("detail").asText()).doesNotContain(dir.toString());
+    }
+
+    @Test
     void the_admin_api_loads_pins_and_unloads_versions() throws Exception {
         DemoModels.writeIris(dir, "1");
         DemoModels.writeIris(dir, "2");

@@ -44,6 +44,22 @@ class ModelMetricsTest {
     }
 
     @Test
+    void reloading_a_version_in_place_keeps_its_metrics() throws Exception {
+        DemoModels.writeIris(dir, "1");
+        app = Apps.serving(dir);
+        Models models = Apps.loaded(app);
+        TestClient client = TestClient.inProcess(app);
+        client.post("/models/iris/predict", Map.of("inputs", List.of(List.of(5.1, 3.5, 1.4, 0.2))));
+
+        models.load("iris", "1", dir.resolve("iris/1/model.onnx"));
+        Thread.sleep(300); // the old instance drains and closes
+        client.post("/models/iris/predict", Map.of("inputs", List.of(List.of(5.1, 3.5, 1.4, 0.2))));
+
+        assertThat(client.get("/metrics").text())
+                .contains("barista_model_requests_total{model=\"iris\",outcome=\"ok\",version=\"1\"} 2.0");
+    }
+
+    @Test
     void an_unloaded_version_takes_its_metrics_with_it() throws Exception {
         DemoModels.writeIris(dir, "1");
         DemoModels.writeIris(dir, "2");

@@ -1,8 +1,11 @@
 package barista.engine.vertx;
 
 import barista.spi.HttpRequest;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * A Vert.x request with its body read, seen through Barista's {@link HttpRequest}.
@@ -15,11 +18,13 @@ final class VertxRequest implements HttpRequest {
 
     private final HttpServerRequest request;
     private final long receivedNanos;
+    private final Context loop;
     private byte[] body = EMPTY;
 
     VertxRequest(HttpServerRequest request, long receivedNanos) {
         this.request = request;
         this.receivedNanos = receivedNanos;
+        this.loop = Vertx.currentContext();
     }
 
     void body(byte[] bytes) {
@@ -65,5 +70,12 @@ final class VertxRequest implements HttpRequest {
     @Override
     public long receivedNanos() {
         return receivedNanos;
+    }
+
+    /** The connection's event loop: a reply finished there is written with no further hop. */
+    @Override
+    public Executor replyExecutor() {
+        Context c = loop;
+        return c == null ? Runnable::run : task -> c.runOnContext(v -> task.run());
     }
 }

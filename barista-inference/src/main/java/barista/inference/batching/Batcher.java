@@ -4,6 +4,7 @@ import barista.inference.runtime.Runner;
 import barista.inference.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -56,7 +57,7 @@ public final class Batcher {
         this.queue = new ArrayBlockingQueue<>(policy.maxQueue());
         this.running = new AtomicInteger(policy.workers());
         for (int i = 0; i < policy.workers(); i++) {
-            Thread.ofPlatform().daemon().name("barista-model-" + name + (policy.workers() > 1 ? "-" + i : ""))
+            Thread.ofPlatform().daemon().name("barista-model-" + name.replace(" v", "-") + (policy.workers() > 1 ? "-" + i : ""))
                     .start(this::work);
         }
     }
@@ -87,18 +88,26 @@ public final class Batcher {
             return result;
         }
         Pending p = new Pending(inputs, rows, System.nanoTime(), result);
+        p.arm(timeoutNanos); // before the offer: a worker may claim it at once, and claiming cancels the timer
         if (!queue.offer(p)) {
+            p.expire();
+            p.disarm();
             observer.rejected("queue_full");
             result.completeExceptionally(Rejection.queueFull(name, policy.maxQueue()));
             return result;
         }
-        p.arm(timeoutNanos);
         if (closing && queue.remove(p) && p.expire()) {
             // lost a race with close(): the workers may already have drained and left
+            p.disarm();
             observer.rejected("closed");
             result.completeExceptionally(Rejection.closed(name));
         }
         return result;
+    }
+
+    /** Whether this batcher has stopped taking requests (its version was unloaded or replaced). */
+    public boolean closing() {
+        return closing;
     }
 
     /**
@@ -155,12 +164,23 @@ public final class Batcher {
                 for (Pending p : batch) {
                     observer.dequeued(now - p.enqueued);
                 }
-                runBatch(batch, rows);
+                try {
+                    runBatch(batch, rows);
+                } catch (Throwable t) {
+                    // never leave a claimed request without an answer, whatever failed
+                    for (Pending p : batch) {
+                        p.result.completeExceptionally(t);
+                    }
+                    if (t instanceof Error) {
+                        throw t;
+                    }
+                }
                 batch.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            closing = true; // a worker that leaves for any reason takes the batcher down with it, visibly
             if (carry != null && carry.expire()) {
                 carry.result.completeExceptionally(Rejection.closed(name));
             }
@@ -188,6 +208,7 @@ public final class Batcher {
     private void failLeftovers() {
         for (Pending p; (p = queue.poll()) != null; ) {
             if (p.expire()) {
+                p.disarm();
                 observer.rejected("closed");
                 p.result.completeExceptionally(Rejection.closed(name));
             }
@@ -214,11 +235,17 @@ public final class Batcher {
         Map<String, Tensor> outputs;
         try {
             outputs = runner.run(inputs);
-        } catch (Throwable t) {
+        } catch (RuntimeException t) {
             observer.ran(batch.size(), rows, System.nanoTime() - start, true);
-            for (Pending p : batch) {
-                p.result.completeExceptionally(t);
+            if (batch.size() > 1) {
+                // one request's values can fail a whole call (an index out of range): run each
+                // alone, so only the culprit fails
+                for (Pending p : batch) {
+                    runBatch(List.of(p), p.rows);
+                }
+                return;
             }
+            batch.getFirst().result.completeExceptionally(t);
             return;
         }
         observer.ran(batch.size(), rows, System.nanoTime() - start, false);
@@ -228,7 +255,7 @@ public final class Batcher {
         }
         int offset = 0;
         for (Pending p : batch) {
-            Map<String, Tensor> own = new HashMap<>(outputs.size() * 2);
+            Map<String, Tensor> own = new LinkedHashMap<>(outputs.size() * 2);
             try {
                 for (Map.Entry<String, Tensor> out : outputs.entrySet()) {
                     own.put(out.getKey(), out.getValue().rowsSlice(offset, offset + p.rows));
@@ -275,7 +302,7 @@ public final class Batcher {
         final long enqueued;
         final CompletableFuture<Map<String, Tensor>> result;
         private final AtomicInteger state = new AtomicInteger(WAITING);
-        private ScheduledFuture<?> timer;
+        private volatile ScheduledFuture<?> timer;
 
         Pending(Map<String, Tensor> inputs, int rows, long enqueued, CompletableFuture<Map<String, Tensor>> result) {
             this.inputs = inputs;
@@ -287,6 +314,7 @@ public final class Batcher {
         void arm(long timeoutNanos) {
             timer = DEADLINES.schedule(() -> {
                 if (expire()) {
+                    queue.remove(this); // frees its place: a stalled model should not answer 429 for the dead
                     observer.rejected("deadline");
                     result.completeExceptionally(Rejection.deadline(name, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
                 }
@@ -297,11 +325,15 @@ public final class Batcher {
             if (!state.compareAndSet(WAITING, CLAIMED)) {
                 return false;
             }
+            disarm();
+            return true;
+        }
+
+        void disarm() {
             ScheduledFuture<?> t = timer;
             if (t != null) {
                 t.cancel(false);
             }
-            return true;
         }
 
         boolean expire() {

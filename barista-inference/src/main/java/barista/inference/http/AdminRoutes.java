@@ -3,6 +3,7 @@ package barista.inference.http;
 import barista.Barista;
 import barista.Response;
 import barista.http.HttpError;
+import barista.http.Status;
 import barista.inference.ModelState;
 import barista.inference.ModelVersion;
 import barista.inference.Models;
@@ -31,15 +32,19 @@ public final class AdminRoutes {
         app.post("/admin/models/{name}/versions/{version}/load", ctx -> {
             String name = ctx.pathParam("name");
             String version = ctx.pathParam("version");
+            if (!Models.isValidName(name) || !Models.isValidName(version)) {
+                throw new HttpError.NotFound("no model " + name + " version " + version
+                        + " (names are letters, digits, '.', '_' and '-')");
+            }
             Path file = models.directory().resolve(name).resolve(version).resolve("model.onnx");
             if (!Files.isRegularFile(file)) {
-                throw new HttpError.NotFound("no file " + file + " in the model directory");
+                throw new HttpError.NotFound("no file " + name + "/" + version + "/model.onnx in the model directory");
             }
             try {
                 return ModelRoutes.version(models.load(name, version, file));
             } catch (ModelLoadException | IllegalArgumentException e) {
                 // the version (if any) that served before still serves
-                throw new HttpError(422, "could not load " + name + " v" + version + ": " + e.getMessage());
+                throw new HttpError(Status.UNPROCESSABLE_CONTENT_422, "could not load " + name + " v" + version + ": " + e.getMessage());
             }
         }).summary("Load or reload a version from the model directory").tags(tag);
         app.post("/admin/models/{name}/versions/{version}/unload", ctx -> {

@@ -4,6 +4,7 @@ import barista.Barista;
 import barista.Context;
 import barista.Response;
 import barista.http.HttpError;
+import barista.http.Status;
 import barista.inference.ModelState;
 import barista.inference.ModelVersion;
 import barista.inference.Models;
@@ -102,7 +103,7 @@ public final class KServeRoutes {
         ModelVersion v = models.resolve(name, version);
         String type = ctx.header("Content-Type");
         if (ctx.header("Inference-Header-Content-Length") != null || type != null && !TensorBodies.isJson(type)) {
-            throw new HttpError(415, "send application/json; the binary tensor extension is not supported");
+            throw new HttpError(Status.UNSUPPORTED_MEDIA_TYPE_415, "send application/json; the binary tensor extension is not supported");
         }
         Request req = parse(ctx.body(), v.signature());
         for (String out : req.outputs()) {
@@ -112,7 +113,7 @@ public final class KServeRoutes {
             }
         }
         long timeout = ModelRoutes.timeoutNanos(ctx.header(ModelRoutes.TIMEOUT_HEADER));
-        return models.predict(v, req.inputs(), timeout).thenApply(p -> reply(p, req));
+        return models.predict(v, req.inputs(), timeout, version == null).thenApply(p -> reply(p, req));
     }
 
     private static Request parse(byte[] body, Signature sig) {

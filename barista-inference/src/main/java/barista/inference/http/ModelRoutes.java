@@ -89,7 +89,7 @@ public final class ModelRoutes {
                     "unknown output " + output + "; outputs: "
                     + v.signature().outputs().stream().map(TensorSpec::name).toList(), "unknown_output")));
         }
-        return models.predict(v, inputs, timeout).thenApply((Prediction p) -> npy ? PredictReplies.npy(p, output)
+        return models.predict(v, inputs, timeout, version == null).thenApply((Prediction p) -> npy ? PredictReplies.npy(p, output)
                 : PredictReplies.json(p, output));
     }
 

@@ -37,6 +37,7 @@ public final class OnnxRunner implements Runner {
     private final OrtSession session;
     private final Signature signature;
     private final long sizeBytes;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private OnnxRunner(OrtSession session, long sizeBytes) throws OrtException {
         this.session = session;
@@ -129,6 +130,9 @@ public final class OnnxRunner implements Runner {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // closing twice would fail in ONNX Runtime; a retired version may be closed by two paths
+        }
         try {
             session.close();
         } catch (OrtException e) {
