@@ -67,7 +67,7 @@ class ModelServingTest {
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         assertThat(r.json().get("labels").get(0).asText()).isEqualTo("setosa");
         assertThat(client.get("/models").json()).extracting(m -> m.get("name").asText())
-                .containsExactly("digits", "iris", "wide");
+                .containsExactly("digits", "iris");
     }
 
     @Test

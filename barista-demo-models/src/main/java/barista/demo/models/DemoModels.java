@@ -116,12 +116,16 @@ public final class DemoModels {
 
     /** {@code args[0]}: the models directory. Writes all three and prints one line per model. */
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: DemoModels <models-dir>");
+        if (args.length < 1) {
+            System.err.println("usage: DemoModels <models-dir> [iris|digits|wide ...]   (all when none named)");
             System.exit(2);
         }
         Path modelsDir = Path.of(args[0]);
+        java.util.Set<String> names = java.util.Set.of(java.util.Arrays.copyOfRange(args, 1, args.length));
         for (DemoModel model : DemoModel.values()) {
+            if (!names.isEmpty() && !names.contains(model.modelName())) {
+                continue;
+            }
             Path written = model.write(modelsDir);
             System.out.println("wrote " + written + " (" + model.report().summary() + ")");
         }

@@ -13,7 +13,7 @@ import java.util.Random;
 final class ModelRecipes {
     static final long SEED = 20_240_601L;
     static final int DIGITS_HIDDEN = 64;
-    static final int WIDE_WIDTH = 1024;
+    static final int WIDE_WIDTH = 2048;
     /** Share of digits rows kept out of training to measure accuracy honestly. */
     static final double DIGITS_HELD_OUT = 0.2;
 

@@ -36,14 +36,14 @@ class WideModelTest {
     }
 
     @Test
-    void wide_onnx_is_64_to_1024_to_1024_to_10() throws Exception {
+    void wide_onnx_is_64_to_2048_to_2048_to_10() throws Exception {
         OnnxMl.GraphProto graph = OnnxMl.ModelProto.parseFrom(DemoModels.wideOnnx()).getGraph();
 
         assertThat(graph.getInitializerList())
                 .filteredOn(t -> t.getName().endsWith(".weight"))
                 .extracting(OnnxMl.TensorProto::getDimsList)
-                .containsExactly(List.of(64L, 1024L), List.of(1024L, 1024L),
-                        List.of(1024L, 10L));
+                .containsExactly(List.of(64L, 2048L), List.of(2048L, 2048L),
+                        List.of(2048L, 10L));
         assertThat(graph.getNodeList()).extracting(OnnxMl.NodeProto::getOpType)
                 .containsExactly("Gemm", "Relu", "Gemm", "Relu", "Gemm", "Softmax");
     }
