@@ -1,7 +1,6 @@
 package barista.spi;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * One request as the engine received it, already fully read. Implementations are created by
@@ -31,14 +30,4 @@ public interface HttpRequest {
 
     /** {@link System#nanoTime()} when the engine started reading the request. */
     long receivedNanos();
-
-    /**
-     * Where a reply that completes later (a handler's {@link java.util.concurrent.CompletionStage})
-     * is encoded and finished: the engine's thread for this connection, so the thread that
-     * completed the work (a model's batch worker) only hands it over. Runs tasks in place by
-     * default.
-     */
-    default Executor replyExecutor() {
-        return Runnable::run;
-    }
 }

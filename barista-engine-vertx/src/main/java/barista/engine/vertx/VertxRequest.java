@@ -1,11 +1,8 @@
 package barista.engine.vertx;
 
 import barista.spi.HttpRequest;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * A Vert.x request with its body read, seen through Barista's {@link HttpRequest}.
@@ -18,13 +15,11 @@ final class VertxRequest implements HttpRequest {
 
     private final HttpServerRequest request;
     private final long receivedNanos;
-    private final Context loop;
     private byte[] body = EMPTY;
 
     VertxRequest(HttpServerRequest request, long receivedNanos) {
         this.request = request;
         this.receivedNanos = receivedNanos;
-        this.loop = Vertx.currentContext();
     }
 
     void body(byte[] bytes) {
@@ -72,10 +67,4 @@ final class VertxRequest implements HttpRequest {
         return receivedNanos;
     }
 
-    /** The connection's event loop: a reply finished there is written with no further hop. */
-    @Override
-    public Executor replyExecutor() {
-        Context c = loop;
-        return c == null ? Runnable::run : task -> c.runOnContext(v -> task.run());
-    }
 }
