@@ -2,7 +2,7 @@ package barista.inference;
 
 import barista.http.FieldError;
 import barista.http.HttpError;
-import barista.inference.tensor.DType;
+import barista.inference.tensor.JsonTensors;
 import barista.inference.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,7 @@ final class InputCheck {
                 rows = Math.max(rows, t.rows());
             }
             if (t.dtype().isFloating() && !v.config().allowNonFinite()) {
-                long bad = firstNonFinite(t);
+                long bad = JsonTensors.firstNonFinite(t);
                 if (bad >= 0) {
                     errors.add(error(spec.name(), "value " + bad + " (row-major) is " + t.getDouble(bad)
                             + "; NaN and infinities are not accepted by this model", "non_finite"));
@@ -67,26 +67,6 @@ final class InputCheck {
             throw new HttpError.UnprocessableContent(errors);
         }
         return Math.max(rows, 1);
-    }
-
-    private static long firstNonFinite(Tensor t) {
-        long n = t.count();
-        if (t.dtype() == DType.FLOAT32) {
-            var b = t.buffer().asFloatBuffer();
-            for (int i = 0; i < n; i++) {
-                if (!Float.isFinite(b.get(i))) {
-                    return i;
-                }
-            }
-        } else {
-            var b = t.buffer().asDoubleBuffer();
-            for (int i = 0; i < n; i++) {
-                if (!Double.isFinite(b.get(i))) {
-                    return i;
-                }
-            }
-        }
-        return -1;
     }
 
     private static FieldError error(String input, String message, String type) {
