@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -218,7 +219,7 @@ public final class Models {
     /** Loads a version from a model's bytes, with a config given in code. */
     public ModelVersion load(String name, String version, byte[] onnx, ModelConfig config) {
         return join(loadLater(name, version, "code", () -> config,
-                () -> OnnxRunner.load(onnx, name + " v" + version, config.threads())));
+                c -> OnnxRunner.load(onnx, name + " v" + version, c.threads())));
     }
 
     private static ModelVersion join(CompletableFuture<ModelVersion> f) {
@@ -229,9 +230,12 @@ public final class Models {
         return v;
     }
 
-    /** Queues a load; the future completes with the version, ready or failed. */
+    /**
+     * Queues a load; the future completes with the version, ready or failed. The config is read
+     * once, on the loader, and {@code open} makes the runner with it.
+     */
     CompletableFuture<ModelVersion> loadLater(String name, String version, String source, Supplier<ModelConfig> config,
-                                              Supplier<Runner> open) {
+                                              Function<ModelConfig, Runner> open) {
         checkName(name, "model name");
         checkName(version, "version");
         return CompletableFuture.supplyAsync(() -> loadNow(name, version, source, config, open), loader);
@@ -255,11 +259,11 @@ public final class Models {
         Path versionDir = file.getParent();
         Path modelDir = versionDir.getParent();
         return loadLater(name, version, origin, () -> ModelConfig.find(modelDir, versionDir),
-                () -> OnnxRunner.load(file, origin, ModelConfig.find(modelDir, versionDir).threads()));
+                c -> OnnxRunner.load(file, origin, c.threads()));
     }
 
     private ModelVersion loadNow(String name, String version, String source, Supplier<ModelConfig> configs,
-                                 Supplier<Runner> open) {
+                                 Function<ModelConfig, Runner> open) {
         Entry e = entries.computeIfAbsent(name, n -> new Entry());
         ModelVersion v;
         try {
@@ -275,7 +279,7 @@ public final class Models {
         Runner runner = null;
         Batcher batcher = null;
         try {
-            runner = open.get();
+            runner = open.apply(v.config());
             v.warming();
             Warmup.run(v, runner, () -> closed);
             ModelMetrics m;
@@ -341,6 +345,7 @@ public final class Models {
     public void unload(String name, String version) {
         Entry e = entries.get(name);
         ModelVersion v;
+        ModelMetrics m;
         if (e == null) {
             throw new ModelNotFoundException("no model named " + name);
         }
@@ -358,34 +363,25 @@ public final class Models {
                 e.pinned = null;
             }
             e.reselect();
-            ModelMetrics m = e.metrics.remove(version);
-            if (m != null) {
-                retireMetrics(v, m);
-            }
+            m = e.metrics.remove(version);
         }
-        retire(v);
+        CompletableFuture<Void> drained = retire(v);
+        if (m != null) {
+            drained.whenComplete((x, t) -> m.remove()); // after the drain, so its last requests are counted
+        }
         entries.computeIfPresent(name, (k, current) -> current == e && e.versions.isEmpty() ? null : current);
         LOG.log(System.Logger.Level.INFO, "model {0} v{1} unloaded", name, version);
     }
 
-    /** Removes a version's meters once its queue has drained, so its last requests are counted. */
-    private static void retireMetrics(ModelVersion v, ModelMetrics m) {
-        Batcher b = v.batcher();
-        if (b == null) {
-            m.remove();
-        } else {
-            b.close().whenComplete((x, t) -> m.remove());
-        }
-    }
-
-    /** Stops a replaced or unloaded instance: it drains its queue, then closes its runner. */
-    private static void retire(ModelVersion old) {
+    /**
+     * Stops a replaced or unloaded instance: it drains its queue, then closes its runner; the
+     * future completes then. An instance without a batcher never got past loading, and its
+     * loader closes what it opened.
+     */
+    private static CompletableFuture<Void> retire(ModelVersion old) {
         old.draining();
         Batcher b = old.batcher();
-        if (b != null) {
-            b.close();
-        }
-        // an instance without a batcher never got past loading: its loader closes what it opened
+        return b == null ? CompletableFuture.completedFuture(null) : b.close();
     }
 
     /**
