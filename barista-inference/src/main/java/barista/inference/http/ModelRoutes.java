@@ -2,6 +2,7 @@ package barista.inference.http;
 
 import barista.Barista;
 import barista.Context;
+import barista.RouteOptions;
 import barista.http.HttpError;
 import barista.inference.ModelState;
 import barista.inference.ModelVersion;
@@ -51,15 +52,16 @@ public final class ModelRoutes {
 
     private static void predictRoutes(Barista app, Models models, String base, String fixedName) {
         String what = fixedName == null ? "a model" : fixedName;
-        app.post(base + "/predict", ctx -> predict(models, ctx, fixedName, null))
-                .onEventLoop().summary("Predict with " + what + " (serving version)").tags("models")
-                .accepts(new Content("application/json", () -> TensorSchemas.request(signature(models, fixedName))))
-                .accepts(Content.of(Npy.MEDIA_TYPE))
-                .produces(new Content("application/json", () -> TensorSchemas.response(signature(models, fixedName),
-                        hasLabels(models, fixedName))))
-                .produces(Content.of(Npy.MEDIA_TYPE));
-        app.post(base + "/versions/{version}/predict", ctx -> predict(models, ctx, fixedName, ctx.pathParam("version")))
-                .onEventLoop().summary("Predict with one version of " + what).tags("models")
+        tensorContent(app.post(base + "/predict", ctx -> predict(models, ctx, fixedName, null)), models, fixedName)
+                .summary("Predict with " + what + " (serving version)");
+        tensorContent(app.post(base + "/versions/{version}/predict",
+                        ctx -> predict(models, ctx, fixedName, ctx.pathParam("version"))), models, fixedName)
+                .summary("Predict with one version of " + what);
+    }
+
+    /** A predict route's threading, tag and tensor schemas (JSON from the model's signature, or .npy). */
+    private static RouteOptions tensorContent(RouteOptions route, Models models, String fixedName) {
+        return route.onEventLoop().tags("models")
                 .accepts(new Content("application/json", () -> TensorSchemas.request(signature(models, fixedName))))
                 .accepts(Content.of(Npy.MEDIA_TYPE))
                 .produces(new Content("application/json", () -> TensorSchemas.response(signature(models, fixedName),
