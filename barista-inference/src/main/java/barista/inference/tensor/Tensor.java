@@ -105,18 +105,11 @@ public record Tensor(DType dtype, long[] shape, byte[] data) {
 
     /** Element {@code index} (row-major) as a double, whatever the type; booleans are 0 or 1. */
     public double getDouble(long index) {
+        if (!dtype.isFloating()) {
+            return getLong(index);
+        }
         int at = Math.toIntExact(index * dtype.bytes());
-        ByteBuffer b = buffer();
-        return switch (dtype) {
-            case FLOAT32 -> b.getFloat(at);
-            case FLOAT64 -> b.getDouble(at);
-            case INT8 -> b.get(at);
-            case UINT8 -> b.get(at) & 0xff;
-            case INT16 -> b.getShort(at);
-            case INT32 -> b.getInt(at);
-            case INT64 -> b.getLong(at);
-            case BOOL -> b.get(at) != 0 ? 1 : 0;
-        };
+        return dtype == DType.FLOAT32 ? buffer().getFloat(at) : buffer().getDouble(at);
     }
 
     /** Element {@code index} as a long; for integer and boolean tensors. */
