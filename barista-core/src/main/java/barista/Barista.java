@@ -11,6 +11,7 @@ import barista.routing.Invoker;
 import barista.routing.PathTemplate;
 import barista.routing.Route;
 import barista.routing.RouteTable;
+import barista.spi.AccessControl;
 import barista.spi.Dispatcher;
 import barista.spi.Engine;
 import barista.spi.Extension;
@@ -63,6 +64,7 @@ public final class Barista {
     private Pipeline pipeline;
     private Engine.Server server;
     private Thread shutdownHook;
+    private AccessControl accessControl;
 
     private enum State { OPEN, INSTALLING, FROZEN }
 
@@ -253,6 +255,27 @@ public final class Barista {
 
     // ------------------------------------------------------------------ lifecycle
 
+    /**
+     * Sets who-is-asking for every request ({@code barista-auth} does this when it is on the class
+     * path). Without one, {@link Context#principal()} is always anonymous and a route that
+     * {@link RouteOptions#requires requires} anything fails start-up.
+     */
+    public synchronized Barista accessControl(AccessControl control) {
+        if (state == State.FROZEN) {
+            throw new SetupException("the access control cannot change after the app started");
+        }
+        if (accessControl != null && accessControl != control) {
+            throw new SetupException("the app already has an access control: " + accessControl.getClass().getName());
+        }
+        this.accessControl = control;
+        return this;
+    }
+
+    /** The app's access control, or {@code null}. */
+    public AccessControl accessControl() {
+        return accessControl;
+    }
+
     /** Every route, including those extensions add; freezes the app. */
     public List<Route> routes() {
         freeze();
@@ -436,7 +459,15 @@ public final class Barista {
         for (RouteOptions o : declared) {
             t.add(o.build(config.eventLoopHandlers()));
         }
+        if (accessControl == null) {
+            for (Route r : t.routes()) {
+                if (!r.requires().isEmpty()) {
+                    throw new SetupException(r.name() + " requires " + r.requires().getFirst()
+                            + ", but the app has no access control to check it: add dev.barista:barista-auth");
+                }
+            }
+        }
         table = t;
-        pipeline = new Pipeline(table, config);
+        pipeline = new Pipeline(table, config, accessControl);
     }
 }

@@ -1,10 +1,12 @@
 package barista;
 
+import barista.access.Principal;
 import barista.binding.BodyModel;
 import barista.binding.ParamsModel;
 import barista.http.FieldError;
 import barista.http.HttpError;
 import barista.routing.Route;
+import barista.spi.AccessControl;
 import barista.spi.HttpRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,17 +30,27 @@ public final class Context implements ParamsModel.Source {
     private final Route route;
     private final String[] pathValues;
     private final String requestId;
+    private final AccessControl accessControl;
+    private Principal principal;
     private Map<String, List<String>> query;
+    private Map<String, List<String>> form;
     private Map<String, String> cookies;
     private int status;
     private List<String> responseHeaders;
 
     /** Created by the dispatcher for each request; not for user code. */
     public Context(HttpRequest request, Route route, String[] pathValues, String requestId) {
+        this(request, route, pathValues, requestId, null);
+    }
+
+    /** Created by the dispatcher for each request; not for user code. */
+    public Context(HttpRequest request, Route route, String[] pathValues, String requestId,
+                   AccessControl accessControl) {
         this.request = request;
         this.route = route;
         this.pathValues = pathValues;
         this.requestId = requestId;
+        this.accessControl = accessControl;
         this.status = route == null ? 200 : route.status();
     }
 
@@ -110,6 +122,45 @@ public final class Context implements ParamsModel.Source {
             cookies = parseCookies(request.headers("Cookie"));
         }
         return cookies.get(name);
+    }
+
+    /**
+     * Who sent this request, as the app's access control tells from its credentials; anonymous
+     * when the app has none or the request carries none. Asked once per request, then kept.
+     *
+     * @throws HttpError.Unauthorized for credentials that are present but wrong
+     */
+    public Principal principal() {
+        if (principal == null) {
+            principal = accessControl == null ? Principal.anonymous() : accessControl.authenticate(this);
+        }
+        return principal;
+    }
+
+    /** The value of an HTML form field ({@code application/x-www-form-urlencoded} body), or {@code null}. */
+    public String formValue(String name) {
+        List<String> all = form().get(name);
+        return all == null ? null : all.get(0);
+    }
+
+    /**
+     * The HTML form fields of an {@code application/x-www-form-urlencoded} body, by name; empty
+     * when there is no body. Another content type is a 415.
+     */
+    public Map<String, List<String>> form() {
+        if (form == null) {
+            byte[] body = request.body();
+            if (body.length == 0) {
+                form = Map.of();
+            } else {
+                String type = request.header("Content-Type");
+                if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                    throw new HttpError.UnsupportedMediaType("expected an application/x-www-form-urlencoded form, got " + type);
+                }
+                form = parseQuery(new String(body, StandardCharsets.UTF_8));
+            }
+        }
+        return form;
     }
 
     /** The raw body; empty when there is none. */

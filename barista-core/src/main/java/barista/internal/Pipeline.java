@@ -2,6 +2,8 @@ package barista.internal;
 
 import barista.Config;
 import barista.Context;
+import barista.access.Principal;
+import barista.access.Requirement;
 import barista.http.FieldError;
 import barista.http.HttpError;
 import barista.http.Method;
@@ -9,6 +11,7 @@ import barista.http.Problem;
 import barista.http.Status;
 import barista.routing.Route;
 import barista.routing.RouteTable;
+import barista.spi.AccessControl;
 import barista.spi.Dispatcher;
 import barista.spi.HttpRequest;
 import barista.spi.Reply;
@@ -36,10 +39,12 @@ public final class Pipeline implements Dispatcher {
     private final Config config;
     private final Cors cors;
     private final RequestLog requestLog;
+    private final AccessControl accessControl;
 
-    public Pipeline(RouteTable table, Config config) {
+    public Pipeline(RouteTable table, Config config, AccessControl accessControl) {
         this.table = table;
         this.config = config;
+        this.accessControl = accessControl;
         this.cors = new Cors(config.cors());
         this.requestLog = config.requestLog() ? RequestLog.toStdout() : null;
     }
@@ -109,7 +114,7 @@ public final class Pipeline implements Dispatcher {
         try {
             if (target instanceof RouteTarget rt) {
                 routeName = rt.route().name();
-                Context ctx = new Context(request, rt.route(), rt.values(), requestId);
+                Context ctx = new Context(request, rt.route(), rt.values(), requestId, accessControl);
                 Object result = run(rt.route(), ctx, request);
                 if (result instanceof CompletionStage<?> later) {
                     String name = routeName;
@@ -156,6 +161,9 @@ public final class Pipeline implements Dispatcher {
 
     /** Binds and validates the inputs, then calls the handler; returns what it returned. */
     private static Object run(Route route, Context ctx, HttpRequest request) throws Exception {
+        if (!route.requires().isEmpty()) {
+            checkAccess(route, ctx);
+        }
         Object params = null;
         Object body = null;
         List<FieldError> errors = null;
@@ -173,6 +181,23 @@ public final class Pipeline implements Dispatcher {
             throw new HttpError.UnprocessableContent(errors);
         }
         return route.invoker().invoke(ctx, params, body);
+    }
+
+    /**
+     * 401 when nobody is signed in, 403 when the principal lacks something. The detail names the
+     * missing role or permission, which the caller may know; it never says whether a user exists.
+     */
+    private static void checkAccess(Route route, Context ctx) {
+        Principal principal = ctx.principal();
+        for (Requirement r : route.requires()) {
+            if (!r.isMetBy(principal, ctx)) {
+                if (!principal.authenticated()) {
+                    throw new HttpError(Status.UNAUTHORIZED_401, "authentication required", Map.of("WWW-Authenticate", "Bearer"));
+                }
+                String missing = r instanceof Requirement.Permission p ? "permission " + p.resolve(ctx) : r.toString();
+                throw new HttpError.Forbidden("not allowed: requires " + missing);
+            }
+        }
     }
 
     private Reply answer(Answer a, HttpRequest request) {

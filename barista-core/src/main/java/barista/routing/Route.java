@@ -1,9 +1,11 @@
 package barista.routing;
 
+import barista.access.Requirement;
 import barista.binding.BodyModel;
 import barista.binding.ParamsModel;
 import barista.http.Method;
 import java.lang.reflect.Type;
+import java.util.List;
 
 /**
  * One route, fully analysed: the single model the router, binder, OpenAPI and UIs read.
@@ -18,9 +20,14 @@ import java.lang.reflect.Type;
  * @param hidden      left out of OpenAPI and generated UIs
  * @param doc         summary, description, tags
  * @param invoker     calls the handler
+ * @param requires    what the caller must be or hold; empty for an open route
  */
 public record Route(Method method, PathTemplate path, ParamsModel params, BodyModel body, Type returns, int status,
-                    boolean onEventLoop, boolean hidden, RouteDoc doc, Invoker invoker) {
+                    boolean onEventLoop, boolean hidden, RouteDoc doc, Invoker invoker, List<Requirement> requires) {
+
+    public Route {
+        requires = List.copyOf(requires);
+    }
 
     /** {@code GET /items/{id}}, for messages and logs. */
     public String name() {

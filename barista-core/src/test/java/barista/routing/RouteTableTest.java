@@ -11,7 +11,7 @@ class RouteTableTest {
 
     private static Route route(Method m, String path) {
         return new Route(m, PathTemplate.parse(path), null, null, null, 200, false, false,
-                new RouteDoc(null, null, java.util.List.of(), "x", false, java.util.List.of(), java.util.List.of()), (ctx, p, b) -> null);
+                new RouteDoc(null, null, java.util.List.of(), "x", false, java.util.List.of(), java.util.List.of()), (ctx, p, b) -> null, java.util.List.of());
     }
 
     @Test

@@ -69,6 +69,12 @@ final class PublicApiTour {
         app.patch("/d/{id}", Params.class, Body.class, (ctx, in, body) -> body);
         app.resource("/things", new Things());
         app.readiness("ready", () -> true);
+        app.accessControl(ctx -> barista.access.Principal.anonymous());
+        barista.spi.AccessControl control = app.accessControl();
+        app.get("/guarded/{name}", ctx -> ctx.principal().name() + ctx.principal().authenticated()
+                        + ctx.principal().hasRole("r") + ctx.principal().hasPermission("p") + ctx.formValue("f") + ctx.form())
+                .requires(barista.access.Requirement.authenticated(), barista.access.Requirement.role("admin"),
+                        barista.access.Requirement.permission("model:{name}:call"));
         app.get("/ctx", ctx -> {
             String s = ctx.method() + ctx.path() + ctx.requestId() + ctx.pathParam("x") + ctx.query("q")
                     + ctx.queryAll("q") + ctx.queryParams() + ctx.header("h") + ctx.cookie("c") + ctx.route().name()
