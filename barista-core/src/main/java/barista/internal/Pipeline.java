@@ -40,11 +40,13 @@ public final class Pipeline implements Dispatcher {
     private final Cors cors;
     private final RequestLog requestLog;
     private final AccessControl accessControl;
+    private final AllowedHosts allowedHosts;
 
     public Pipeline(RouteTable table, Config config, AccessControl accessControl) {
         this.table = table;
         this.config = config;
         this.accessControl = accessControl;
+        this.allowedHosts = AllowedHosts.of(config);
         this.cors = new Cors(config.cors());
         this.requestLog = config.requestLog() ? RequestLog.toStdout() : null;
     }
@@ -112,6 +114,9 @@ public final class Pipeline implements Dispatcher {
         Reply reply;
         String routeName = null;
         try {
+            if (!allowedHosts.allows(request.header("Host"))) {
+                throw new HttpError.BadRequest("host not allowed; add it to barista.allowed-hosts");
+            }
             if (target instanceof RouteTarget rt) {
                 routeName = rt.route().name();
                 Context ctx = new Context(request, rt.route(), rt.values(), requestId, accessControl);
