@@ -1,0 +1,4 @@
+CREATE TABLE billing_invoice (
+    id ${id},
+    cents BIGINT NOT NULL
+);
