@@ -1,0 +1,157 @@
+package barista.auth;
+
+import barista.Barista;
+import barista.Config;
+import barista.data.Database;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An app's users and how they sign in: the entry point of this module. {@link #of(Barista)} opens
+ * the app's {@link Database}, brings the {@code auth_*} tables up to date (seeding role
+ * {@code admin} with permission {@code *}), loads users, roles, live keys and sessions into
+ * memory, makes itself the app's {@link barista.spi.AccessControl} and adds the {@code /auth}
+ * routes. The {@link AuthExtension} does this for every app with this module on its class path.
+ *
+ * <pre>{@code
+ * Auth auth = Auth.of(app);
+ * auth.roles().create("analyst", Set.of("model:iris:call"));
+ * auth.users().create("ada", password, Set.of("analyst"));
+ * app.post("/models/{name}/predict", ...).requires(Requirement.permission("model:{name}:call"));
+ * }</pre>
+ *
+ * <p>Changes made here are seen at once on this node; a background thread re-reads the tables
+ * every {@code barista.auth.refresh} (default 5 s) so changes made by other nodes or the CLI arrive,
+ * writes back when sessions and keys were last used, and deletes ended sessions. While the
+ * database is unreachable, requests are still checked against the last state read.
+ *
+ * <p>Threading: thread-safe. {@link #of} and {@link #open} block on the database (start-up).
+ * The views' methods say whether they block.
+ */
+public final class Auth implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("barista.auth");
+    /** Where this module's Flyway migrations are. */
+    public static final String MIGRATIONS = "classpath:barista/auth/migration";
+
+    private final Directory directory;
+    private final LoginThrottle throttle = new LoginThrottle();
+    private final PasswordCheck passwordCheck;
+    private final Users users;
+    private final Roles roles;
+    private final ApiKeys apiKeys;
+    private final Sessions sessions;
+    private final Tokens tokens;
+    private final AuthAccessControl accessControl;
+    private final ScheduledExecutorService refresher;
+
+    private Auth(Database db, AuthSettings settings) {
+        migrate(db);
+        directory = new Directory(db, settings.sessionIdle().toMillis());
+        directory.reload();
+        byte[] secret = settings.jwtSecret() != null ? settings.jwtSecret() : JwtSecret.shared(db);
+        passwordCheck = new PasswordCheck(directory, throttle, settings.clientIpHeader());
+        users = new Users(directory);
+        roles = new Roles(directory);
+        apiKeys = new ApiKeys(directory);
+        sessions = new Sessions(directory, passwordCheck, settings);
+        tokens = new Tokens(directory, secret, settings.tokenTtl());
+        accessControl = new AuthAccessControl(apiKeys, tokens, sessions);
+        refresher = Executors.newSingleThreadScheduledExecutor(
+                task -> Thread.ofPlatform().daemon().name("barista-auth-refresh").unstarted(task));
+        long every = settings.refresh().toMillis();
+        refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The app's auth, made on first use: the app's database, migrated and loaded; the app's
+     * access control; the {@code /auth} routes. Call it before the app starts.
+     *
+     * @throws barista.SetupException if the database can't be opened or migrated, or a setting is wrong
+     */
+    public static Auth of(Barista app) {
+        return app.service(Auth.class, a -> {
+            Auth auth = new Auth(Database.of(a), AuthSettings.fromConfig(a.config()));
+            a.onStop(auth::close);
+            a.accessControl(auth.accessControl);
+            AuthRoutes.add(a, auth);
+            return auth;
+        });
+    }
+
+    /**
+     * Auth over a database without an app: for the CLI, scripts and tests. No routes, no access
+     * control installed; close it to stop its refresh thread (the database stays open).
+     */
+    public static Auth open(Database db, Config config) {
+        return new Auth(db, AuthSettings.fromConfig(config));
+    }
+
+    /** Runs this module's migrations on {@code db}: what {@code barista migrate} does for auth. */
+    public static int migrate(Database db) {
+        return db.migrate("auth", MIGRATIONS);
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Roles roles() {
+        return roles;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    /** The access control {@link #of} installs, for an app that wires it by hand. */
+    public barista.spi.AccessControl accessControl() {
+        return accessControl;
+    }
+
+    PasswordCheck passwordCheck() {
+        return passwordCheck;
+    }
+
+    /** Re-reads users, roles, keys and sessions now, instead of waiting for the next refresh. Blocks. */
+    public void reload() {
+        directory.reload();
+    }
+
+    private void refresh() {
+        try {
+            directory.flushTouches();
+            directory.purgeSessions(System.currentTimeMillis());
+            directory.reload();
+            throttle.prune();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "auth refresh failed; keeping the last state read: {0}", e.toString());
+        }
+    }
+
+    /** Stops the refresh thread after writing back last-used times. Idempotent. */
+    @Override
+    public void close() {
+        if (refresher.isShutdown()) {
+            return;
+        }
+        refresher.shutdown();
+        try {
+            refresher.awaitTermination(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+            directory.flushTouches();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "last-used times not written at close: {0}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package barista.auth;
+
+import static barista.access.Requirement.authenticated;
+
+import barista.Barista;
+import barista.Context;
+import barista.Response;
+import barista.http.HttpError;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The JSON routes under {@code /auth}, tagged {@code auth} in the API docs. Login and token take
+ * either a JSON body or an HTML/OAuth2 form ({@code application/x-www-form-urlencoded}), like
+ * FastAPI's {@code OAuth2PasswordRequestForm}. Every error is problem+json.
+ *
+ * <p>Threading: the routes run on virtual threads: login and token verify a password (about 80 ms)
+ * and the key routes use the database.
+ */
+final class AuthRoutes {
+    /** What a JSON login or token request carries. */
+    record Credentials(String username, String password) {}
+
+    /** The answer to a login: who signed in and the CSRF token their unsafe requests must echo. */
+    record LoginResult(String username, String csrfToken) {}
+
+    /** The caller, as {@code GET /auth/me} shows them. */
+    record Me(String username, Set<String> roles, Set<String> permissions, Credential credential) {}
+
+    /** The OAuth2 token response (RFC 6749 section 5.1), hence the snake_case names. */
+    record TokenResponse(String access_token, String token_type, long expires_in) {}
+
+    /** A request for a new API key; {@code expiresAt} may be omitted for a key that never expires. */
+    record NewKeyRequest(@NotBlank @Size(max = 100) String name, Instant expiresAt) {}
+
+    private AuthRoutes() {
+    }
+
+    static void add(Barista app, Auth auth) {
+        app.post("/auth/login", ctx -> {
+            Credentials c = credentials(ctx);
+            Session s = auth.sessions().login(ctx, c.username(), c.password());
+            return new LoginResult(s.username(), s.csrfToken());
+        }).tags("auth").summary("Sign in with a user name and password")
+                .description("Sets the `barista_session` cookie (HttpOnly, SameSite=Lax, Secure). Unsafe requests "
+                        + "made with it must send the returned `csrfToken` in `X-CSRF-Token` or form field `_csrf`. "
+                        + "Takes JSON or a form. Repeated failures are answered 429 with `Retry-After`.")
+                .returns(LoginResult.class);
+
+        app.post("/auth/logout", ctx -> {
+            ctx.principal(); // a session-authenticated logout must carry its CSRF token
+            auth.sessions().logout(ctx);
+            return Response.noContent();
+        }).tags("auth").summary("Sign out: end the session and clear its cookie").status(204);
+
+        app.get("/auth/me", ctx -> {
+            AuthPrincipal p = (AuthPrincipal) ctx.principal();
+            return new Me(p.username(), new TreeSet<>(p.roles()), new TreeSet<>(p.permissions()), p.credential());
+        }).requires(authenticated()).tags("auth").summary("Who the caller is and what they may do")
+                .returns(Me.class);
+
+        app.post("/auth/token", ctx -> {
+            if (isForm(ctx)) {
+                String grant = ctx.formValue("grant_type");
+                if (grant != null && !grant.equals("password")) {
+                    throw new HttpError.BadRequest("unsupported grant_type; use password");
+                }
+            }
+            Credentials c = credentials(ctx);
+            Directory.UserEntry user = auth.passwordCheck().check(ctx, c.username(), c.password());
+            AccessToken t = auth.tokens().issue(user.username());
+            ctx.header("Cache-Control", "no-store");
+            return new TokenResponse(t.token(), "bearer", t.expiresInSeconds());
+        }).tags("auth").summary("Get a bearer token (OAuth2 password grant)")
+                .description("Takes `grant_type=password&username=..&password=..` as a form, or JSON "
+                        + "`{\"username\", \"password\"}`. Send the token as `Authorization: Bearer <access_token>`.")
+                .returns(TokenResponse.class);
+
+        app.get("/auth/keys", ctx -> auth.apiKeys().list(username(ctx)))
+                .requires(authenticated()).tags("auth").summary("The caller's API keys (never their secrets)")
+                .returns(ApiKeyInfo[].class);
+
+        app.post("/auth/keys", NewKeyRequest.class, (ctx, req) ->
+                        Response.created(auth.apiKeys().create(username(ctx), req.name(), req.expiresAt())))
+                .requires(authenticated()).tags("auth").status(201)
+                .summary("Create an API key for the caller; the key is shown only in this answer")
+                .returns(NewApiKey.class);
+
+        app.delete("/auth/keys/{id}", ctx -> {
+            auth.apiKeys().revoke(ctx.pathParam("id"), ctx.principal());
+            return Response.noContent();
+        }).requires(authenticated()).tags("auth").status(204)
+                .summary("Revoke one of the caller's API keys (anyone's with users:manage)");
+    }
+
+    private static String username(Context ctx) {
+        return ((AuthPrincipal) ctx.principal()).username();
+    }
+
+    private static Credentials credentials(Context ctx) {
+        if (isForm(ctx)) {
+            return new Credentials(ctx.formValue("username"), ctx.formValue("password"));
+        }
+        return ctx.body(Credentials.class);
+    }
+
+    private static boolean isForm(Context ctx) {
+        String type = ctx.header("Content-Type");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+}

@@ -1,0 +1,97 @@
+package barista.auth;
+
+import barista.Config;
+import barista.SetupException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * How {@link Auth} behaves, read from the app's properties by {@link #fromConfig}.
+ *
+ * @param sessionIdle     a session unused this long ends ({@code barista.auth.session-idle}, default 2h)
+ * @param sessionMax      a session ends this long after login, however active
+ *                        ({@code barista.auth.session-max}, default 12h)
+ * @param cookieSecure    whether the session cookie is marked {@code Secure}
+ *                        ({@code barista.auth.cookie-secure}, default true; browsers accept Secure
+ *                        cookies from {@code http://localhost})
+ * @param tokenTtl        lifetime of a JWT from {@code POST /auth/token} ({@code barista.auth.token-ttl}, default 15m)
+ * @param jwtSecret       HS256 key ({@code barista.auth.jwt-secret}, at least 32 bytes), or null to
+ *                        use one generated once and kept in the database, shared by every node
+ * @param refresh         how often this node re-reads users, keys and sessions that other nodes
+ *                        changed ({@code barista.auth.refresh}, default 5s)
+ * @param clientIpHeader  a header holding the client's address, set by a proxy you trust (such as
+ *                        {@code X-Real-IP}), for the per-address login throttle
+ *                        ({@code barista.auth.client-ip-header}; default none: only the per-user limit applies)
+ */
+public record AuthSettings(Duration sessionIdle, Duration sessionMax, boolean cookieSecure, Duration tokenTtl,
+                           byte[] jwtSecret, Duration refresh, String clientIpHeader) {
+
+    /** The fewest bytes an HS256 key may have (RFC 7518 section 3.2). */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    public AuthSettings {
+        positive("barista.auth.session-idle", sessionIdle);
+        positive("barista.auth.session-max", sessionMax);
+        positive("barista.auth.token-ttl", tokenTtl);
+        positive("barista.auth.refresh", refresh);
+        if (jwtSecret != null && jwtSecret.length < MIN_SECRET_BYTES) {
+            throw new SetupException("barista.auth.jwt-secret must be at least " + MIN_SECRET_BYTES
+                    + " bytes, got " + jwtSecret.length);
+        }
+        jwtSecret = jwtSecret == null ? null : jwtSecret.clone();
+    }
+
+    /** The settings in an app's properties. */
+    public static AuthSettings fromConfig(Config config) {
+        String secret = config.property("barista.auth.jwt-secret", null);
+        String ipHeader = config.property("barista.auth.client-ip-header", null);
+        return new AuthSettings(
+                duration(config, "barista.auth.session-idle", "2h"),
+                duration(config, "barista.auth.session-max", "12h"),
+                config.flag("barista.auth.cookie-secure", true),
+                duration(config, "barista.auth.token-ttl", "15m"),
+                secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8),
+                duration(config, "barista.auth.refresh", "5s"),
+                ipHeader == null || ipHeader.isBlank() ? null : ipHeader.trim());
+    }
+
+    @Override
+    public byte[] jwtSecret() {
+        return jwtSecret == null ? null : jwtSecret.clone();
+    }
+
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+        return "AuthSettings[sessionIdle=" + sessionIdle + ", sessionMax=" + sessionMax + ", cookieSecure="
+                + cookieSecure + ", tokenTtl=" + tokenTtl + ", jwtSecret=" + (jwtSecret == null ? "generated" : "***")
+                + ", refresh=" + refresh + ", clientIpHeader=" + clientIpHeader + "]";
+    }
+
+    /** Parses {@code 500ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d}, or plain seconds. */
+    static Duration duration(Config config, String name, String fallback) {
+        String text = config.property(name, fallback).trim().toLowerCase(Locale.ROOT);
+        try {
+            if (text.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).trim()));
+            }
+            long n = Long.parseLong(text.replaceAll("[smhd]$", "").trim());
+            return switch (text.charAt(text.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> Duration.ofSeconds(n);
+            };
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw new SetupException(name + " must be a duration such as 30s, 15m or 2h, got '" + text + "'");
+        }
+    }
+
+    private static void positive(String name, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new SetupException(name + " must be positive, got " + d);
+        }
+    }
+}

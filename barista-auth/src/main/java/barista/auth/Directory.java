@@ -1,0 +1,249 @@
+package barista.auth;
+
+import barista.data.Database;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Everything a request is checked against, in memory: users with their roles, roles with their
+ * permissions, live API keys and sessions. It exists because the access control runs on the event
+ * loop for model endpoints and must never wait for the database.
+ *
+ * <p>Changes this process makes go to the database first, then here ({@link #write}). Changes
+ * other nodes make arrive by {@link #reload}, every few seconds. Both hold {@link #lock}, so a
+ * reload that read the database just before a local change can't undo it.
+ *
+ * <p>Threading: readers ({@link #user}, {@link #key}, {@link #session}, {@link #permissionsOf})
+ * use concurrent maps and never block. Writers and the reload take the lock and block on the
+ * database, so they run on virtual threads or the refresh thread.
+ */
+final class Directory {
+    record UserEntry(String username, String passwordHash, boolean active, Set<String> roles, long createdAt) {
+        UserEntry {
+            roles = Set.copyOf(roles);
+        }
+
+        User toUser() {
+            return new User(username, roles, active, java.time.Instant.ofEpochMilli(createdAt));
+        }
+    }
+
+    /** A key that isn't revoked; {@code lastUsed} is written back in batches. */
+    static final class KeyEntry {
+        final String keyId;
+        final String username;
+        final byte[] secretHash;
+        final Long expiresAt;
+        volatile long lastUsed;
+        volatile long flushedLastUsed;
+
+        KeyEntry(String keyId, String username, byte[] secretHash, Long expiresAt, long lastUsed) {
+            this.keyId = keyId;
+            this.username = username;
+            this.secretHash = secretHash;
+            this.expiresAt = expiresAt;
+            this.lastUsed = lastUsed;
+            this.flushedLastUsed = lastUsed;
+        }
+    }
+
+    /** A session by the hex SHA-256 of its id; {@code lastSeen} is written back in batches. */
+    static final class SessionEntry {
+        final String idHash;
+        final String username;
+        final String csrfToken;
+        final long createdAt;
+        final long expiresAt;
+        volatile long lastSeen;
+        volatile long flushedLastSeen;
+
+        SessionEntry(String idHash, String username, String csrfToken, long createdAt, long expiresAt, long lastSeen) {
+            this.idHash = idHash;
+            this.username = username;
+            this.csrfToken = csrfToken;
+            this.createdAt = createdAt;
+            this.expiresAt = expiresAt;
+            this.lastSeen = lastSeen;
+            this.flushedLastSeen = lastSeen;
+        }
+    }
+
+    final ConcurrentHashMap<String, UserEntry> users = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, Set<String>> roles = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, KeyEntry> keys = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, SessionEntry> sessions = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Database db;
+    private final long sessionIdleMillis;
+    /** How far a last-seen time may move before it is written back: a minute, less for short idle timeouts. */
+    private final long touchMillis;
+
+    Directory(Database db, long sessionIdleMillis) {
+        this.db = db;
+        this.sessionIdleMillis = sessionIdleMillis;
+        this.touchMillis = Math.min(60_000, sessionIdleMillis / 4);
+    }
+
+    Database db() {
+        return db;
+    }
+
+    UserEntry user(String username) {
+        return username == null ? null : users.get(username);
+    }
+
+    KeyEntry key(String keyId) {
+        return keys.get(keyId);
+    }
+
+    SessionEntry session(String idHash) {
+        return sessions.get(idHash);
+    }
+
+    /** The union of the permissions of {@code user}'s roles. */
+    Set<String> permissionsOf(UserEntry user) {
+        Set<String> out = new HashSet<>();
+        for (String r : user.roles()) {
+            Set<String> p = roles.get(r);
+            if (p != null) {
+                out.addAll(p);
+            }
+        }
+        return out;
+    }
+
+    AuthPrincipal principal(UserEntry user, Credential credential, String keyId) {
+        return new AuthPrincipal(user.username(), user.roles(), permissionsOf(user), credential, keyId);
+    }
+
+    /** Runs a change (database, then these maps) so no reload interleaves with it. */
+    <T> T write(Supplier<T> change) {
+        lock.lock();
+        try {
+            return change.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void write(Runnable change) {
+        write(() -> {
+            change.run();
+            return null;
+        });
+    }
+
+    /** Writes back when sessions were last seen and keys last used, if that moved by {@link #touchMillis} or more. */
+    void flushTouches() {
+        List<SessionEntry> seen = new ArrayList<>();
+        for (SessionEntry s : sessions.values()) {
+            if (s.lastSeen - s.flushedLastSeen >= touchMillis) {
+                seen.add(s);
+            }
+        }
+        List<KeyEntry> used = new ArrayList<>();
+        for (KeyEntry k : keys.values()) {
+            if (k.lastUsed - k.flushedLastUsed >= touchMillis) {
+                used.add(k);
+            }
+        }
+        if (seen.isEmpty() && used.isEmpty()) {
+            return;
+        }
+        db.useTransaction(h -> {
+            if (!seen.isEmpty()) {
+                var batch = h.prepareBatch("UPDATE auth_sessions SET last_seen_at = :t WHERE id_hash = :h");
+                for (SessionEntry s : seen) {
+                    batch.bind("t", s.lastSeen).bind("h", s.idHash).add();
+                }
+                batch.execute();
+            }
+            if (!used.isEmpty()) {
+                var batch = h.prepareBatch("UPDATE auth_api_keys SET last_used_at = :t WHERE key_id = :k");
+                for (KeyEntry k : used) {
+                    batch.bind("t", k.lastUsed).bind("k", k.keyId).add();
+                }
+                batch.execute();
+            }
+        });
+        seen.forEach(s -> s.flushedLastSeen = s.lastSeen);
+        used.forEach(k -> k.flushedLastUsed = k.lastUsed);
+    }
+
+    /** Deletes sessions past their expiry or idle timeout, here and in the database. */
+    void purgeSessions(long now) {
+        long idleCutoff = now - sessionIdleMillis;
+        write(() -> {
+            db.useHandle(h -> h.createUpdate("DELETE FROM auth_sessions WHERE expires_at <= :now OR last_seen_at <= :idle")
+                    .bind("now", now).bind("idle", idleCutoff).execute());
+            sessions.values().removeIf(s -> s.expiresAt <= now || s.lastSeen <= idleCutoff);
+        });
+    }
+
+    /** Replaces these maps' contents with the database's, keeping the later of two last-seen times. */
+    void reload() {
+        write(() -> db.useHandle(h -> {
+            long now = System.currentTimeMillis();
+            Map<String, Set<String>> userRoles = new HashMap<>();
+            h.createQuery("SELECT username, role_name FROM auth_user_roles")
+                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> userRoles.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+            Map<String, UserEntry> newUsers = new HashMap<>();
+            h.createQuery("SELECT username, password_hash, active, created_at FROM auth_users")
+                    .map((rs, c) -> new UserEntry(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                            userRoles.getOrDefault(rs.getString(1), Set.of()), rs.getLong(4)))
+                    .forEach(u -> newUsers.put(u.username(), u));
+
+            Map<String, Set<String>> newRoles = new HashMap<>();
+            h.createQuery("SELECT name FROM auth_roles").mapTo(String.class)
+                    .forEach(r -> newRoles.put(r, new HashSet<>()));
+            h.createQuery("SELECT role_name, permission FROM auth_role_permissions")
+                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> newRoles.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+
+            Map<String, KeyEntry> newKeys = new HashMap<>();
+            h.createQuery("SELECT key_id, username, secret_hash, expires_at, last_used_at FROM auth_api_keys "
+                            + "WHERE revoked_at IS NULL")
+                    .map((rs, c) -> new KeyEntry(rs.getString(1), rs.getString(2), rs.getBytes(3),
+                            (Long) rs.getObject(4, Long.class), rs.getLong(5)))
+                    .forEach(k -> newKeys.put(k.keyId, k));
+
+            Map<String, SessionEntry> newSessions = new HashMap<>();
+            h.createQuery("SELECT id_hash, username, csrf_token, created_at, expires_at, last_seen_at "
+                            + "FROM auth_sessions WHERE expires_at > :now AND last_seen_at > :idle")
+                    .bind("now", now).bind("idle", now - sessionIdleMillis)
+                    .map((rs, c) -> new SessionEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                    .forEach(s -> newSessions.put(s.idHash, s));
+
+            users.keySet().retainAll(newUsers.keySet());
+            users.putAll(newUsers);
+            newRoles.replaceAll((k, v) -> Set.copyOf(v));
+            roles.keySet().retainAll(newRoles.keySet());
+            roles.putAll(newRoles);
+            keys.keySet().retainAll(newKeys.keySet());
+            newKeys.forEach((id, fresh) -> {
+                KeyEntry old = keys.putIfAbsent(id, fresh);
+                if (old != null && fresh.lastUsed > old.lastUsed) {
+                    old.lastUsed = fresh.lastUsed;
+                    old.flushedLastUsed = Math.max(old.flushedLastUsed, fresh.lastUsed);
+                }
+            });
+            sessions.keySet().retainAll(newSessions.keySet());
+            newSessions.forEach((id, fresh) -> {
+                SessionEntry old = sessions.putIfAbsent(id, fresh);
+                if (old != null && fresh.lastSeen > old.lastSeen) {
+                    old.lastSeen = fresh.lastSeen;
+                    old.flushedLastSeen = Math.max(old.flushedLastSeen, fresh.lastSeen);
+                }
+            });
+        }));
+    }
+}

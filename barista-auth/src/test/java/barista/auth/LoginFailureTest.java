@@ -1,0 +1,77 @@
+package barista.auth;
+
+import static barista.auth.Fixtures.PASSWORD;
+import static barista.auth.Fixtures.login;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import barista.Barista;
+import barista.test.TestClient;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A failed login says the same thing whatever failed, and repeated failures are slowed down. */
+class LoginFailureTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void wrong_password_and_unknown_user_get_the_same_401_body() {
+        try (var scratch = TestDatabase.SQLITE.scratch(dir)) {
+            Barista app = scratch.app();
+            Auth.of(app).users().create("ada", PASSWORD, Set.of());
+            var client = TestClient.inProcess(app);
+            var wrong = login(client, "ada", "not the password");
+            var unknown = login(client, "nobody", "not the password");
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(unknown.status()).isEqualTo(401);
+            assertThat(wrong.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(wrong.json().get("detail").asText()).isEqualTo("invalid username or password");
+            assertThat(unknown.text()).isEqualTo(wrong.text());
+            assertThat(wrong.header("Set-Cookie")).isNull();
+            app.stop();
+        }
+    }
+
+    @Test
+    void the_sixth_failure_for_a_user_gets_429_with_retry_after_even_with_the_right_password() {
+        try (var scratch = TestDatabase.SQLITE.scratch(dir)) {
+            Barista app = scratch.app();
+            Auth.of(app).users().create("ada", PASSWORD, Set.of());
+            var client = TestClient.inProcess(app);
+            for (int i = 0; i < 5; i++) {
+                assertThat(login(client, "ada", "guess " + i).status()).isEqualTo(401);
+            }
+            var sixth = login(client, "ada", PASSWORD);
+            assertThat(sixth.status()).isEqualTo(429);
+            assertThat(Long.parseLong(sixth.header("Retry-After"))).isBetween(1L, 900L);
+            assertThat(sixth.header("Content-Type")).startsWith("application/problem+json");
+            // Another user is not affected.
+            assertThat(login(client, "eve", "whatever1").status()).isEqualTo(401);
+            app.stop();
+        }
+    }
+
+    @Test
+    void twenty_failures_from_one_client_address_throttle_that_address_when_a_trusted_proxy_header_is_set() {
+        try (var scratch = TestDatabase.SQLITE.scratch(dir)) {
+            Barista app = scratch.app(cfg -> cfg.property("barista.auth.client-ip-header", "X-Real-IP"));
+            Auth.of(app);
+            var client = TestClient.inProcess(app);
+            for (int i = 0; i < 20; i++) {
+                var r = client.request("POST", "/auth/login").header("X-Real-IP", "203.0.113.7")
+                        .json(Map.of("username", "user" + i, "password", "guess-guess")).send();
+                assertThat(r.status()).isEqualTo(401);
+            }
+            var blocked = client.request("POST", "/auth/login").header("X-Real-IP", "203.0.113.7")
+                    .json(Map.of("username", "fresh", "password", "guess-guess")).send();
+            assertThat(blocked.status()).isEqualTo(429);
+            var other = client.request("POST", "/auth/login").header("X-Real-IP", "198.51.100.1")
+                    .json(Map.of("username", "fresh", "password", "guess-guess")).send();
+            assertThat(other.status()).isEqualTo(401);
+            app.stop();
+        }
+    }
+}
