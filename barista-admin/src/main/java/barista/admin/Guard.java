@@ -1,0 +1,136 @@
+package barista.admin;
+
+import barista.Barista;
+import barista.Context;
+import barista.Handler;
+import barista.Response;
+import barista.access.Principal;
+import barista.http.HttpError;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Declares the admin's routes behind its sign-in and permission checks. A page asked for by
+ * nobody signed in answers 303 to {@code /admin/login?next=...}; a principal without the page's
+ * permission gets a 403 page. The checks run in the handler rather than as route requirements
+ * because a browser needs a redirect and a page, not a 401 problem document.
+ *
+ * <p>A {@code POST} from a session without its CSRF token never gets here: the access control
+ * answers 403 when the principal is asked for.
+ *
+ * <p>Threading: the handlers run on the request's virtual thread.
+ */
+final class Guard {
+    /** A page's handler, given the signed-in visit. */
+    @FunctionalInterface
+    interface PageHandler {
+        Object handle(Visit visit) throws Exception;
+    }
+
+    private final Function<Context, String> csrf;
+    private final Layout layout;
+
+    /** @param csrf this request's session CSRF token, from the access control's sessions */
+    Guard(Function<Context, String> csrf, Layout layout) {
+        this.csrf = csrf;
+        this.layout = layout;
+    }
+
+    /** A page; {@code permission} null means any signed-in user. */
+    void get(Barista app, String path, String permission, PageHandler handler) {
+        app.get(path, guarded(permission, true, handler)).hidden();
+    }
+
+    /** A form's target; it should answer with a redirect (POST-redirect-GET). */
+    void post(Barista app, String path, String permission, PageHandler handler) {
+        app.post(path, guarded(permission, false, handler)).hidden();
+    }
+
+    /** Data for a page's script: 401 rather than a redirect when nobody is signed in. */
+    void data(Barista app, String path, String permission, PageHandler handler) {
+        app.get(path, ctx -> {
+            Principal p = ctx.principal();
+            if (!p.authenticated()) {
+                throw new HttpError.Unauthorized("sign in at /admin/login");
+            }
+            if (permission != null && !p.hasPermission(permission)) {
+                throw new HttpError.Forbidden("needs permission " + permission);
+            }
+            return handler.handle(new Visit(ctx, p, null));
+        }).hidden();
+    }
+
+    private Handler guarded(String permission, boolean page, PageHandler handler) {
+        return ctx -> {
+            Principal p = principal(ctx);
+            if (!p.authenticated()) {
+                String next = page ? ctx.path() + query(ctx) : "/admin";
+                return redirect("/admin/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            }
+            Visit v = new Visit(ctx, p, csrf.apply(ctx));
+            if (!v.may(permission)) {
+                return layout.page(v, 403, "Not allowed", null, pg -> pg
+                        .el("p", "Your account (" + p.name() + ") does not have the permission this page needs: "
+                                + permission + ".")
+                        .el("p", "Ask an administrator to add it to one of your roles."));
+            }
+            return handler.handle(v);
+        };
+    }
+
+    private static Principal principal(barista.Context ctx) {
+        try {
+            return ctx.principal();
+        } catch (HttpError.Unauthorized stale) {
+            return Principal.anonymous(); // an expired or revoked session signs in again
+        }
+    }
+
+    /** A 303 See Other to a local path: where every form's POST ends. */
+    static Response redirect(String location) {
+        return new Response(303, null, null, Map.of("Location", location, "Cache-Control", "no-store"));
+    }
+
+    private static String query(Context ctx) {
+        Map<String, List<String>> q = ctx.queryParams();
+        if (q.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, List<String>> e : q.entrySet()) {
+            for (String value : e.getValue()) {
+                sb.append(sb.isEmpty() ? '?' : '&').append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+                        .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * {@code next} if it is a path inside the admin ({@code /admin}, {@code /admin/...},
+     * {@code /admin?...}), else {@code /admin}: a sign-in link can't send anyone off-site.
+     */
+    static String localNext(String next) {
+        if (next == null || !next.startsWith("/admin")) {
+            return "/admin";
+        }
+        if (next.length() > 6 && "/?#".indexOf(next.charAt(6)) < 0) {
+            return "/admin"; // /administrator, /admin.evil
+        }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c < 0x21 || c == 0x7f || c == '\\') {
+                return "/admin";
+            }
+        }
+        String lower = next.toLowerCase(java.util.Locale.ROOT);
+        if (next.contains("//") || next.contains("/..") || lower.contains("%2e") || lower.contains("%2f")
+                || lower.contains("%5c") || next.length() > 2000) {
+            return "/admin";
+        }
+        return next;
+    }
+}

@@ -1,0 +1,248 @@
+package barista.admin;
+
+import barista.Barista;
+import barista.Context;
+import barista.Response;
+import barista.admin.html.Page;
+import barista.inference.Models;
+import barista.inference.log.LoggedPrediction;
+import barista.inference.log.PredictionLog;
+import barista.inference.log.PredictionPage;
+import barista.inference.log.PredictionQuery;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code /admin/predictions}: the prediction log, newest first, filtered by model, version,
+ * principal, time, text (a request id, or a substring of the input or output) and whether
+ * feedback was given; and {@code /admin/predictions.csv}, every match with the same filters as
+ * a download. Needs {@code predictions:read}.
+ *
+ * <p>Paging is by keyset: "Older" links carry {@code before=<last id>}, and each page is one
+ * {@code ... WHERE id < ? ORDER BY id DESC LIMIT 51}, so a page costs the same on the millionth
+ * row as on the first. There is no total count and no page number, because either would scan
+ * the table.
+ *
+ * <p>Threading: virtual threads; both routes block on the database. The CSV is built in memory
+ * (core has no streaming response body yet), so a very large export costs its size in heap.
+ */
+final class PredictionPages {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final int PAGE = 50;
+    private static final int SHOWN = 120;
+
+    private final Barista app;
+    private final Layout layout;
+
+    PredictionPages(Barista app, Layout layout) {
+        this.app = app;
+        this.layout = layout;
+    }
+
+    void install(Guard guard) {
+        guard.get(app, "/admin/predictions", Permissions.PREDICTIONS_READ, this::page);
+        guard.get(app, "/admin/predictions.csv", Permissions.PREDICTIONS_READ, this::csv);
+    }
+
+    /** The filters as typed, kept as text so the form shows them back and links repeat them. */
+    record Filters(String model, String version, String principal, String from, String to, String q, String feedback) {
+        static Filters of(Context ctx) {
+            return new Filters(trim(ctx.query("model")), trim(ctx.query("version")), trim(ctx.query("principal")),
+                    trim(ctx.query("from")), trim(ctx.query("to")), trim(ctx.query("q")), trim(ctx.query("feedback")));
+        }
+
+        /** The query for the log; throws {@link DateTimeParseException} for a bad time. */
+        PredictionQuery query() {
+            return PredictionQuery.all().withModel(model).withVersion(version).withPrincipal(principal)
+                    .withTime(time(from), time(to)).withText(q)
+                    .withFeedback("yes".equals(feedback) ? Boolean.TRUE : "no".equals(feedback) ? Boolean.FALSE : null)
+                    .withLimit(PAGE);
+        }
+
+        /** {@code model=iris&...}, for links; empty fields are left out. */
+        String queryString() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("model", model);
+            m.put("version", version);
+            m.put("principal", principal);
+            m.put("from", from);
+            m.put("to", to);
+            m.put("q", q);
+            m.put("feedback", feedback);
+            List<String> parts = new ArrayList<>();
+            m.forEach((k, v) -> {
+                if (v != null) {
+                    parts.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
+                }
+            });
+            return String.join("&", parts);
+        }
+
+        private static Instant time(String text) {
+            return text == null ? null : LocalDateTime.parse(text, text.length() > 16
+                    ? DateTimeFormatter.ISO_LOCAL_DATE_TIME : LOCAL).toInstant(ZoneOffset.UTC);
+        }
+
+        private static String trim(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
+    }
+
+    private Object page(Visit v) {
+        Filters f = Filters.of(v.ctx());
+        String error = null;
+        PredictionPage page = null;
+        Long before = parseLong(v.ctx().query("before"));
+        try {
+            page = PredictionLog.of(app).search(f.query().withBefore(before));
+        } catch (DateTimeParseException e) {
+            error = "Times must look like 2025-01-31T13:45 (UTC).";
+        }
+        PredictionPage result = page;
+        String problem = error;
+        return layout.page(v, problem == null ? 200 : 422, "Predictions", "/admin/predictions", p -> {
+            filters(p, f);
+            if (problem != null) {
+                p.el("p", problem, "class", "flash error", "role", "alert");
+                return;
+            }
+            String qs = f.queryString();
+            p.open("div", "class", "pager");
+            p.el("a", "Export CSV", "href", "/admin/predictions.csv" + (qs.isEmpty() ? "" : "?" + qs),
+                    "id", "export", "download", "", "role", "button", "class", "secondary");
+            if (before != null) {
+                p.el("a", "← Newest", "href", "/admin/predictions" + (qs.isEmpty() ? "" : "?" + qs), "id", "newest");
+            }
+            p.close();
+            if (result.items().isEmpty()) {
+                p.el("p", before == null ? "No predictions match." : "No older predictions match.");
+            } else {
+                table(p, result.items());
+            }
+            if (result.next() != null) {
+                p.open("p", "class", "pager");
+                p.el("a", "Older →", "href", "/admin/predictions?" + (qs.isEmpty() ? "" : qs + "&") + "before="
+                        + result.next(), "id", "older", "rel", "next");
+                p.close();
+            }
+        });
+    }
+
+    private void filters(Page p, Filters f) {
+        TreeSet<String> models = new TreeSet<>();
+        if (app.hasService(Models.class)) {
+            models.addAll(Models.of(app).names());
+        }
+        if (f.model() != null) {
+            models.add(f.model());
+        }
+        p.open("details", "open", f.queryString().isEmpty() ? null : "");
+        p.el("summary", "Filters");
+        p.getForm("/admin/predictions", "id", "filters", "role", "search");
+        p.open("div", "class", "filters");
+        p.open("label").text("Model").open("select", "name", "model");
+        p.el("option", "any", "value", "");
+        for (String m : models) {
+            p.el("option", m, "value", m, "selected", m.equals(f.model()) ? "" : null);
+        }
+        p.close().close();
+        input(p, "Version", "version", f.version(), "text");
+        input(p, "Principal", "principal", f.principal(), "text");
+        input(p, "From (UTC)", "from", f.from(), "datetime-local");
+        input(p, "To (UTC)", "to", f.to(), "datetime-local");
+        input(p, "Request id or text", "q", f.q(), "search");
+        p.open("label").text("Feedback").open("select", "name", "feedback");
+        p.el("option", "any", "value", "");
+        p.el("option", "with feedback", "value", "yes", "selected", "yes".equals(f.feedback()) ? "" : null);
+        p.el("option", "without feedback", "value", "no", "selected", "no".equals(f.feedback()) ? "" : null);
+        p.close().close();
+        p.el("button", "Search", "type", "submit");
+        p.close();
+        p.close();
+        p.close();
+    }
+
+    private static void input(Page p, String label, String name, String value, String type) {
+        p.open("label").text(label).open("input", "name", name, "type", type, "value", value).close();
+    }
+
+    private static void table(Page p, List<LoggedPrediction> rows) {
+        p.open("div", "class", "scroll");
+        p.open("table", "id", "predictions");
+        p.open("thead").open("tr");
+        for (String h : List.of("Request id", "Time (UTC)", "Model", "Latency ms", "Principal", "Input", "Output",
+                "Feedback")) {
+            p.el("th", h, "scope", "col");
+        }
+        p.close().close().open("tbody");
+        for (LoggedPrediction r : rows) {
+            p.open("tr", "data-id", Long.toString(r.id()));
+            p.open("td").el("code", r.requestId()).close();
+            p.el("td", ModelPages.TIME.format(r.time()));
+            p.el("td", r.model() + "@" + r.version());
+            p.el("td", String.format(java.util.Locale.ROOT, "%.2f", r.latencyMicros() / 1000.0));
+            p.el("td", r.principal());
+            p.open("td").el("code", shorten(r.input()), "class", "cell", "title", shorten(r.input(), 2000)).close();
+            p.open("td").el("code", shorten(r.output()), "class", "cell", "title", shorten(r.output(), 2000)).close();
+            p.el("td", r.feedback() == null ? "" : shorten(r.feedback()));
+            p.close();
+        }
+        p.close().close().close();
+    }
+
+    private Object csv(Visit v) {
+        Filters f = Filters.of(v.ctx());
+        PredictionQuery q;
+        try {
+            q = f.query();
+        } catch (DateTimeParseException e) {
+            throw new barista.http.HttpError.BadRequest("times must look like 2025-01-31T13:45 (UTC)");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            PredictionLog.of(app).writeCsv(q, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String name = "predictions-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                .format(Instant.now()) + ".csv";
+        return Response.of("text/csv; charset=utf-8", bytes.toByteArray())
+                .withHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .withHeader("Cache-Control", "no-store");
+    }
+
+    static String shorten(String s) {
+        return shorten(s, SHOWN);
+    }
+
+    static String shorten(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static Long parseLong(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package barista.admin;
+
+import barista.Barista;
+import barista.Context;
+import barista.Response;
+import barista.auth.Auth;
+import barista.http.HttpError;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Signing in and out: {@code GET /admin/login} shows the form, {@code POST /admin/login} checks
+ * the password through {@code barista-auth}'s sessions and redirects to {@code next} (a path
+ * inside the admin, else {@code /admin}); {@code POST /admin/logout} ends the session.
+ *
+ * <p>Before sign-in there is no session, so the sign-in form carries its own CSRF token: a
+ * random value set in a {@code SameSite=Strict}, {@code HttpOnly} cookie scoped to
+ * {@code /admin/login} and repeated in the form's {@code _csrf} field; the post must bring both,
+ * equal (a double-submit token), so another site can't sign a browser in to an account of its
+ * choosing. A wrong user name and a wrong password get the same message; too many failures get
+ * the access control's 429 with its {@code Retry-After}.
+ *
+ * <p>Threading: virtual threads; the password check blocks for its hash (tens of ms).
+ */
+final class SignInPages {
+    static final String LOGIN_COOKIE = "barista_admin_login";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Barista app;
+    private final Layout layout;
+    private final boolean secureCookie;
+
+    SignInPages(Barista app, Layout layout) {
+        this.app = app;
+        this.layout = layout;
+        this.secureCookie = app.config().flag("barista.auth.cookie-secure", true);
+    }
+
+    void install(Guard guard) {
+        app.get("/admin/login", ctx -> {
+            if (ctx.principal().authenticated()) {
+                return Guard.redirect(Guard.localNext(ctx.query("next")));
+            }
+            return form(ctx, 200, null, null);
+        }).hidden();
+        app.post("/admin/login", this::login).hidden();
+        guard.post(app, "/admin/logout", null, v -> {
+            Auth.of(app).sessions().logout(v.ctx());
+            return Guard.redirect("/admin/login");
+        });
+    }
+
+    private Object login(Context ctx) {
+        String cookie = ctx.cookie(LOGIN_COOKIE);
+        String sent = ctx.formValue("_csrf");
+        String username = ctx.formValue("username");
+        if (cookie == null || sent == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
+                sent.getBytes(StandardCharsets.UTF_8))) {
+            return form(ctx, 403, "The sign-in form expired. Please try again.", username);
+        }
+        String next = Guard.localNext(ctx.formValue("next"));
+        try {
+            Auth.of(app).sessions().login(ctx, username == null ? "" : username,
+                    ctx.formValue("password") == null ? "" : ctx.formValue("password"));
+        } catch (HttpError e) {
+            if (e.status() == 429) {
+                Response r = form(ctx, 429, "Too many failed sign-ins. Wait a little and try again.", username);
+                String retry = e.headers().get("Retry-After");
+                return retry == null ? r : r.withHeader("Retry-After", retry);
+            }
+            if (e.status() == 401 || e.status() == 422) {
+                return form(ctx, 200, "Wrong user name or password.", username);
+            }
+            throw e;
+        }
+        ctx.header("Set-Cookie", LOGIN_COOKIE + "=; Path=/admin/login; Max-Age=0; HttpOnly; SameSite=Strict"
+                + (secureCookie ? "; Secure" : ""));
+        return Guard.redirect(next);
+    }
+
+    private Response form(Context ctx, int status, String error, String username) {
+        String token = token();
+        String next = Guard.localNext(ctx.formValue("next") != null ? ctx.formValue("next") : ctx.query("next"));
+        Response page = layout.anonymousPage(token, status, "Sign in", p -> {
+            if (error != null) {
+                p.el("p", error, "class", "flash error", "role", "alert");
+            }
+            p.postForm("/admin/login");
+            p.hidden("next", next);
+            p.open("label").text("User name")
+                    .open("input", "name", "username", "autocomplete", "username", "required", "",
+                            "autofocus", "", "value", username)
+                    .close();
+            p.open("label").text("Password")
+                    .open("input", "name", "password", "type", "password", "autocomplete", "current-password",
+                            "required", "")
+                    .close();
+            p.el("button", "Sign in", "type", "submit");
+            p.close();
+        });
+        Map<String, String> headers = new LinkedHashMap<>(page.headers());
+        headers.put("Set-Cookie", LOGIN_COOKIE + "=" + token + "; Path=/admin/login; Max-Age=3600; HttpOnly; SameSite=Strict"
+                + (secureCookie ? "; Secure" : ""));
+        return new Response(page.status(), page.body(), page.contentType(), headers);
+    }
+
+    private static String token() {
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

@@ -1,0 +1,158 @@
+package barista.admin;
+
+import barista.Barista;
+import barista.admin.html.Page;
+import barista.auth.Auth;
+import barista.auth.Role;
+import barista.auth.User;
+import barista.http.HttpError;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code /admin/users}: every user with their roles and whether they are active; forms to create
+ * a user, set a user's roles, and deactivate or reactivate one. All need {@code users:manage}.
+ * A change that works redirects back (POST-redirect-GET); one that the auth module refuses (a
+ * taken name, a short password) shows the page again with its reason and status.
+ *
+ * <p>Threading: virtual threads; changes block on the database and, for a password, on Argon2.
+ */
+final class UserPages {
+    private final Barista app;
+    private final Layout layout;
+
+    UserPages(Barista app, Layout layout) {
+        this.app = app;
+        this.layout = layout;
+    }
+
+    void install(Guard guard) {
+        String perm = Permissions.USERS_MANAGE;
+        guard.get(app, "/admin/users", perm, v -> page(v, 200, null));
+        guard.post(app, "/admin/users", perm, this::create);
+        guard.post(app, "/admin/users/roles", perm, this::setRoles);
+        guard.post(app, "/admin/users/active", perm, this::setActive);
+    }
+
+    private Auth auth() {
+        return Auth.of(app);
+    }
+
+    private Object create(Visit v) {
+        String username = v.ctx().formValue("username");
+        try {
+            auth().users().create(username, v.ctx().formValue("password"), roles(v));
+        } catch (HttpError e) {
+            return page(v, e.status(), "Could not create " + username + ": " + e.getMessage());
+        }
+        return done("created", username);
+    }
+
+    private Object setRoles(Visit v) {
+        String username = v.ctx().formValue("username");
+        try {
+            auth().users().setRoles(username, roles(v));
+        } catch (HttpError e) {
+            return page(v, e.status(), "Could not change the roles of " + username + ": " + e.getMessage());
+        }
+        return done("roles", username);
+    }
+
+    private Object setActive(Visit v) {
+        String username = v.ctx().formValue("username");
+        boolean active = "true".equals(v.ctx().formValue("active"));
+        if (!active && username != null && username.equals(v.principal().name())) {
+            return page(v, 409, "You cannot deactivate your own account.");
+        }
+        try {
+            auth().users().setActive(username, active);
+        } catch (HttpError e) {
+            return page(v, e.status(), "Could not change " + username + ": " + e.getMessage());
+        }
+        return done(active ? "activated" : "deactivated", username);
+    }
+
+    private static Set<String> roles(Visit v) {
+        return new LinkedHashSet<>(v.ctx().form().getOrDefault("roles", List.of()));
+    }
+
+    private static Object done(String what, String username) {
+        return Guard.redirect("/admin/users?done=" + what + "&user=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
+    }
+
+    private Object page(Visit v, int status, String error) {
+        List<User> users = auth().users().list();
+        List<String> roleNames = auth().roles().list().stream().map(Role::name).toList();
+        String done = v.ctx().query("done");
+        return layout.page(v, status, "Users", "/admin/users", p -> {
+            if (error != null) {
+                p.el("p", error, "class", "flash error", "role", "alert");
+            } else if (done != null) {
+                String message = switch (done) {
+                    case "created" -> "Created user ";
+                    case "roles" -> "Saved the roles of ";
+                    case "activated" -> "Reactivated ";
+                    case "deactivated" -> "Deactivated ";
+                    default -> null;
+                };
+                if (message != null) {
+                    p.el("p", message + v.ctx().query("user") + ".", "class", "flash", "role", "status");
+                }
+            }
+            p.open("div", "class", "scroll");
+            p.open("table", "id", "users");
+            p.open("thead").open("tr");
+            for (String h : List.of("User", "Roles", "Status", "Created (UTC)", "Actions")) {
+                p.el("th", h, "scope", "col");
+            }
+            p.close().close().open("tbody");
+            for (User u : users) {
+                p.open("tr", "data-user", u.username());
+                p.el("th", u.username(), "scope", "row");
+                p.open("td");
+                p.postForm("/admin/users/roles", "class", "inline");
+                p.hidden("username", u.username());
+                roleBoxes(p, roleNames, u.roles());
+                p.el("button", "Save roles", "type", "submit", "class", "secondary");
+                p.close();
+                p.close();
+                p.el("td", u.active() ? "active" : "deactivated");
+                p.el("td", u.createdAt() == null ? "" : ModelPages.TIME.format(u.createdAt()));
+                p.open("td", "class", "actions");
+                p.postForm("/admin/users/active", "class", "inline");
+                p.hidden("username", u.username()).hidden("active", u.active() ? "false" : "true");
+                p.el("button", u.active() ? "Deactivate" : "Reactivate", "type", "submit",
+                        "class", u.active() ? "contrast" : "secondary",
+                        "data-confirm", u.active() ? "Deactivate " + u.username() + "?" : null);
+                p.close();
+                p.close();
+                p.close();
+            }
+            p.close().close().close();
+            p.el("h2", "New user");
+            p.postForm("/admin/users", "id", "new-user");
+            p.open("label").text("User name").open("input", "name", "username", "required", "", "autocomplete", "off",
+                    "pattern", "[A-Za-z0-9_.@\\-]{1,64}").close();
+            p.open("label").text("Password").open("input", "name", "password", "type", "password", "required", "",
+                    "autocomplete", "new-password").close();
+            roleBoxes(p, roleNames, Set.of());
+            p.el("button", "Create user", "type", "submit");
+            p.close();
+        });
+    }
+
+    private static void roleBoxes(Page p, List<String> roleNames, Set<String> checked) {
+        p.open("fieldset", "class", "roles");
+        p.el("legend", "Roles");
+        for (String r : roleNames) {
+            p.open("label");
+            p.open("input", "type", "checkbox", "name", "roles", "value", r, "checked", checked.contains(r) ? "" : null);
+            p.text(r);
+            p.close();
+        }
+        p.close();
+    }
+}
