@@ -72,7 +72,8 @@ public final class Auth implements AutoCloseable {
      */
     public static Auth of(Barista app) {
         return app.service(Auth.class, a -> {
-            Auth auth = new Auth(Database.of(a), AuthSettings.fromConfig(a.config()));
+            AuthSettings settings = AuthSettings.fromConfig(a.config());
+            Auth auth = new Auth(Database.of(a), settings);
             a.onStop(auth::close);
             a.accessControl(auth.accessControl);
             AuthRoutes.add(a, auth);

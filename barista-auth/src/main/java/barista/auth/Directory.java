@@ -211,8 +211,11 @@ final class Directory {
             Map<String, KeyEntry> newKeys = new HashMap<>();
             h.createQuery("SELECT key_id, username, secret_hash, expires_at, last_used_at FROM auth_api_keys "
                             + "WHERE revoked_at IS NULL")
-                    .map((rs, c) -> new KeyEntry(rs.getString(1), rs.getString(2), rs.getBytes(3),
-                            (Long) rs.getObject(4, Long.class), rs.getLong(5)))
+                    .map((rs, c) -> {
+                        long expires = rs.getLong(4);
+                        Long expiresAt = rs.wasNull() ? null : expires;
+                        return new KeyEntry(rs.getString(1), rs.getString(2), rs.getBytes(3), expiresAt, rs.getLong(5));
+                    })
                     .forEach(k -> newKeys.put(k.keyId, k));
 
             Map<String, SessionEntry> newSessions = new HashMap<>();
@@ -230,10 +233,10 @@ final class Directory {
             roles.putAll(newRoles);
             keys.keySet().retainAll(newKeys.keySet());
             newKeys.forEach((id, fresh) -> {
-                KeyEntry old = keys.putIfAbsent(id, fresh);
-                if (old != null && fresh.lastUsed > old.lastUsed) {
-                    old.lastUsed = fresh.lastUsed;
-                    old.flushedLastUsed = Math.max(old.flushedLastUsed, fresh.lastUsed);
+                // The database's row wins (another node may have changed the expiry); the later use time wins.
+                KeyEntry old = keys.put(id, fresh);
+                if (old != null && old.lastUsed > fresh.lastUsed) {
+                    fresh.lastUsed = old.lastUsed;
                 }
             });
             sessions.keySet().retainAll(newSessions.keySet());
