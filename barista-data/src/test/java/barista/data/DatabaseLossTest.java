@@ -1,5 +1,6 @@
 package barista.data;
 
+import barista.test.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,26 +1,22 @@
 package barista.data;
 
+import barista.test.TestPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A throw-away database for one test: a SQLite file in a temp dir, or a fresh schema in the
  * local PostgreSQL ({@code 127.0.0.1:5432/test}, trust auth) that is dropped on close.
  */
 final class Scratch implements AutoCloseable {
-    static final String PG_HOST = "127.0.0.1";
-    static final int PG_PORT = 5432;
-    static final String PG_USER = "postgres";
+    static final String PG_HOST = TestPostgres.HOST;
+    static final int PG_PORT = TestPostgres.PORT;
+    static final String PG_USER = TestPostgres.USER;
 
     private final DataSettings settings;
-    private final String schema;
+    private final TestPostgres schema;
 
-    private Scratch(DataSettings settings, String schema) {
+    private Scratch(DataSettings settings, TestPostgres schema) {
         this.settings = settings;
         this.schema = schema;
     }
@@ -34,14 +30,8 @@ final class Scratch implements AutoCloseable {
 
     /** A fresh schema, reached through {@code port} (the server's, or a proxy's in front of it). */
     static Scratch postgres(int port, String... migrations) {
-        String schema = "t_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        execute("CREATE SCHEMA " + schema);
-        return new Scratch(new DataSettings(pgUrl(port, schema), PG_USER, null, 4, List.of(migrations), "FULL"),
-                schema);
-    }
-
-    static String pgUrl(int port, String schema) {
-        return "jdbc:postgresql://" + PG_HOST + ":" + port + "/test?currentSchema=" + schema;
+        TestPostgres schema = TestPostgres.schema(port);
+        return new Scratch(new DataSettings(schema.url(), PG_USER, null, 4, List.of(migrations), "FULL"), schema);
     }
 
     DataSettings settings() {
@@ -49,22 +39,13 @@ final class Scratch implements AutoCloseable {
     }
 
     String schema() {
-        return schema;
+        return schema == null ? null : schema.name();
     }
 
     @Override
     public void close() {
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
-
-    private static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/test",
-                PG_USER, null); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+            schema.close();
         }
     }
 }

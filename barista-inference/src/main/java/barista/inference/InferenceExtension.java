@@ -2,8 +2,11 @@ package barista.inference;
 
 import barista.Barista;
 import barista.inference.http.AdminRoutes;
+import barista.inference.http.FeedbackRoutes;
 import barista.inference.http.KServeRoutes;
+import barista.inference.http.ModelAccess;
 import barista.inference.http.ModelRoutes;
+import barista.inference.log.PredictionLog;
 import barista.spi.Extension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +14,9 @@ import java.nio.file.Path;
 /**
  * Serves models with no code: when the app has a model directory ({@code barista.models.dir},
  * default {@code models}) or made a registry in code, this adds the model endpoints, the Open
- * Inference Protocol and, if {@code barista.models.admin=true}, the admin API. An app with
- * neither gets no model routes. {@code barista.models.enabled=false} turns it all off.
+ * Inference Protocol, feedback for the prediction log and, if {@code barista.models.admin=true},
+ * the admin API. An app with neither gets no model routes. {@code barista.models.enabled=false}
+ * turns it all off; {@link ModelAccess} says who may call models.
  */
 public final class InferenceExtension implements Extension {
     @Override
@@ -25,8 +29,12 @@ public final class InferenceExtension implements Extension {
             return;
         }
         Models models = Models.of(app);
-        ModelRoutes.install(app, models);
-        KServeRoutes.install(app, models);
+        ModelAccess access = ModelAccess.of(app);
+        ModelRoutes.install(app, models, access);
+        KServeRoutes.install(app, models, access);
+        if (app.hasService(PredictionLog.class)) {
+            FeedbackRoutes.install(app, PredictionLog.of(app));
+        }
         if (app.config().flag("barista.models.admin", false)) {
             AdminRoutes.install(app, models);
         }

@@ -1,5 +1,6 @@
 package barista.inference;
 
+import barista.Context;
 import barista.inference.tensor.Tensor;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,8 +35,25 @@ public final class Model {
         return name;
     }
 
-    /** Runs the serving version on the model's only input. */
+    /** Runs the serving version on the model's only input; logged as the app's own call. */
     public CompletableFuture<Prediction> predict(Tensor input) {
+        return predict(Caller.internal(), input);
+    }
+
+    /**
+     * Runs the serving version on the model's only input for the request in {@code ctx}: the
+     * prediction log records its request id and principal, so feedback can find it.
+     */
+    public CompletableFuture<Prediction> predict(Context ctx, Tensor input) {
+        return predict(Caller.of(ctx), input);
+    }
+
+    /** Runs the serving version on named inputs for the request in {@code ctx}. */
+    public CompletableFuture<Prediction> predict(Context ctx, Map<String, Tensor> inputs) {
+        return predict(Caller.of(ctx), null, inputs);
+    }
+
+    private CompletableFuture<Prediction> predict(Caller caller, Tensor input) {
         try {
             ModelVersion v = models.resolve(name, null);
             var inputs = v.signature().inputs();
@@ -43,7 +61,7 @@ public final class Model {
                 throw new IllegalArgumentException("model " + name + " has " + inputs.size()
                         + " inputs; pass them by name with predict(Map)");
             }
-            return models.predict(v, Map.of(inputs.getFirst().name(), input), 0, true);
+            return models.predict(v, Map.of(inputs.getFirst().name(), input), 0, true, caller);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -51,17 +69,17 @@ public final class Model {
 
     /** Runs the serving version on named inputs. */
     public CompletableFuture<Prediction> predict(Map<String, Tensor> inputs) {
-        try {
-            return models.predict(name, null, inputs, 0);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return predict(Caller.internal(), null, inputs);
     }
 
     /** Runs a given version on named inputs. */
     public CompletableFuture<Prediction> predict(String version, Map<String, Tensor> inputs) {
+        return predict(Caller.internal(), version, inputs);
+    }
+
+    private CompletableFuture<Prediction> predict(Caller caller, String version, Map<String, Tensor> inputs) {
         try {
-            return models.predict(name, version, inputs, 0);
+            return models.predict(name, version, inputs, 0, caller);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -22,7 +22,8 @@ import java.util.List;
  *  "batching": {"maxBatchSize": 64, "maxQueueDelayMicros": 500, "maxQueue": 2048,
  *               "timeoutMillis": 1000, "workers": 1},
  *  "warmup": {"input": [[5.1, 3.5, 1.4, 0.2]]},
- *  "allowNonFinite": false, "threads": 1}
+ *  "allowNonFinite": false, "threads": 1,
+ *  "log": {"enabled": true, "sample": 0.1}}
  * }</pre>
  *
  * @param description    one line for the docs and the listing
@@ -32,27 +33,47 @@ import java.util.List;
  *                       {@code inputs}; {@code null} means zeros of one row
  * @param allowNonFinite accept NaN and infinities in float inputs (refused by default)
  * @param threads        ONNX Runtime threads per call
+ * @param log            whether and how often this model's predictions go to the prediction log;
+ *                       {@link LogSetting#INHERIT} follows the app's {@code barista.predictions.*}
  */
 public record ModelConfig(String description, List<String> labels, BatchPolicy batching, JsonNode warmup,
-                          boolean allowNonFinite, int threads) {
-    public static final ModelConfig DEFAULT = new ModelConfig(null, List.of(), BatchPolicy.DEFAULT, null, false, 1);
+                          boolean allowNonFinite, int threads, LogSetting log) {
+    public static final ModelConfig DEFAULT = new ModelConfig(null, List.of(), BatchPolicy.DEFAULT, null, false, 1,
+            LogSetting.INHERIT);
+
+    /**
+     * A model's prediction-log setting; a {@code null} field follows the app's setting.
+     *
+     * @param enabled whether predictions are logged at all
+     * @param sample  the fraction logged, 0 to 1 (sampled at random per request)
+     */
+    public record LogSetting(Boolean enabled, Double sample) {
+        public static final LogSetting INHERIT = new LogSetting(null, null);
+
+        public LogSetting {
+            if (sample != null && !(sample >= 0 && sample <= 1)) {
+                throw new IllegalArgumentException("log.sample must be between 0 and 1, got " + sample);
+            }
+        }
+    }
 
     private static final ObjectMapper READER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public ModelConfig {
         labels = List.copyOf(labels);
+        log = log == null ? LogSetting.INHERIT : log;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
     }
 
     public ModelConfig withBatching(BatchPolicy policy) {
-        return new ModelConfig(description, labels, policy, warmup, allowNonFinite, threads);
+        return new ModelConfig(description, labels, policy, warmup, allowNonFinite, threads, log);
     }
 
     public ModelConfig withLabels(List<String> names) {
-        return new ModelConfig(description, names, batching, warmup, allowNonFinite, threads);
+        return new ModelConfig(description, names, batching, warmup, allowNonFinite, threads, log);
     }
 
     /**
@@ -94,11 +115,11 @@ public record ModelConfig(String description, List<String> labels, BatchPolicy b
 
     /** The file as written; absent keys take the defaults. */
     private record Raw(String description, List<String> labels, RawBatching batching, JsonNode warmup,
-                       Boolean allowNonFinite, Integer threads) {
+                       Boolean allowNonFinite, Integer threads, LogSetting log) {
         ModelConfig resolve() {
             BatchPolicy policy = batching == null ? BatchPolicy.DEFAULT : batching.resolve();
             return new ModelConfig(description, labels == null ? List.of() : labels, policy, warmup,
-                    allowNonFinite != null && allowNonFinite, threads == null ? 1 : threads);
+                    allowNonFinite != null && allowNonFinite, threads == null ? 1 : threads, log);
         }
     }
 

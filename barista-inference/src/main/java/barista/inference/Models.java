@@ -3,6 +3,7 @@ package barista.inference;
 import barista.Barista;
 import barista.Config;
 import barista.inference.batching.Batcher;
+import barista.inference.log.PredictionLog;
 import barista.inference.runtime.ModelLoadException;
 import barista.inference.runtime.OnnxRunner;
 import barista.inference.runtime.Runner;
@@ -53,12 +54,14 @@ public final class Models {
             Thread.ofPlatform().daemon().name("barista-model-loader").factory());
     private final AtomicInteger startupLoads = new AtomicInteger();
     private final ModelDirectory directory;
+    private final PredictionLog log;
     private volatile boolean closed;
 
     private Models(Barista app) {
         this.app = app;
         this.metrics = Metrics.of(app);
         Config config = app.config();
+        this.log = config.flag("barista.predictions.log", true) ? PredictionLog.of(app) : null;
         String dir = config.property("barista.models.dir", "models");
         this.directory = new ModelDirectory(Path.of(dir), this);
         app.readiness("models", () -> startupLoads.get() == 0);
@@ -160,8 +163,9 @@ public final class Models {
     }
 
     /** Checks, queues and returns the prediction; the future fails with the HTTP answer. */
-    CompletableFuture<Prediction> predict(String name, String version, Map<String, Tensor> inputs, long timeoutNanos) {
-        return predict(resolve(name, version), inputs, timeoutNanos, version == null);
+    CompletableFuture<Prediction> predict(String name, String version, Map<String, Tensor> inputs, long timeoutNanos,
+                                          Caller caller) {
+        return predict(resolve(name, version), inputs, timeoutNanos, version == null, caller);
     }
 
     /**
@@ -172,12 +176,18 @@ public final class Models {
      * request goes to the version serving now instead of failing.
      */
     public CompletableFuture<Prediction> predict(ModelVersion v, Map<String, Tensor> inputs, long timeoutNanos) {
-        return predict(v, inputs, timeoutNanos, false);
+        return predict(v, inputs, timeoutNanos, false, Caller.internal());
     }
 
-    /** As {@link #predict(ModelVersion, Map, long)}; {@code followServing} when the caller asked for no version. */
+    /**
+     * As {@link #predict(ModelVersion, Map, long)}; {@code followServing} when the caller asked
+     * for no version. Unless the model's log setting leaves it out, the future completes only
+     * once the prediction is committed to the {@link PredictionLog} under {@code caller}, and
+     * fails with a 503 if it can't be.
+     */
     public CompletableFuture<Prediction> predict(ModelVersion v, Map<String, Tensor> inputs, long timeoutNanos,
-                                                 boolean followServing) {
+                                                 boolean followServing, Caller caller) {
+        long started = System.nanoTime();
         Batcher b = v.batcher();
         if (followServing && (b == null || b.closing())) {
             v = resolve(v.model(), null); // swapped since it was resolved
@@ -202,7 +212,12 @@ public final class Models {
         CompletableFuture<Map<String, Tensor>> out = b.submit(inputs, rows, timeout);
         String version = v.version();
         List<String> labels = v.config().labels();
-        return out.thenApply(o -> new Prediction(name, version, o, labels));
+        CompletableFuture<Prediction> done = out.thenApply(o -> new Prediction(name, version, o, labels));
+        if (log == null || !log.shouldLog(v.config().log())) {
+            return done;
+        }
+        return done.thenCompose(p -> log.record(caller.requestId(), caller.principal(),
+                (System.nanoTime() - started) / 1000, inputs, p));
     }
 
     // ---------------------------------------------------------------- change

@@ -3,7 +3,7 @@ package barista.inference;
 import barista.Barista;
 import java.nio.file.Path;
 
-/** Apps for the tests: a model directory, no watching unless asked, admin on. */
+/** Apps for the tests: a model directory, no watching unless asked, admin on (for {@code X-Test-User: admin}). */
 final class Apps {
     private Apps() {
     }
@@ -16,7 +16,7 @@ final class Apps {
         return Barista.create(cfg -> cfg.port(0)
                 .property("barista.models.dir", modelDir.toString())
                 .property("barista.models.watch", watch)
-                .property("barista.models.admin", "true"));
+                .property("barista.models.admin", "true")).accessControl(TestAccess.INSTANCE);
     }
 
     /** Waits (up to 20 s) until every model found at start-up has loaded or failed. */

@@ -93,7 +93,7 @@ class HotSwapTest {
                 .containsExactly(ModelState.READY, ModelState.FAILED);
         assertThat(models.lastError("iris")).contains("v2");
 
-        TestResponse viaAdmin = client.request("POST", "/admin/models/iris/versions/2/load").send();
+        TestResponse viaAdmin = client.request("POST", "/admin/models/iris/versions/2/load").header("X-Test-User", "admin").send();
         assertThat(viaAdmin.status()).isEqualTo(422);
         assertThat(viaAdmin.json().get("detail").asText()).contains("could not load iris v2");
         assertThat(servedVersion(client)).isEqualTo("1");
@@ -134,7 +134,7 @@ class HotSwapTest {
         DemoModels.writeIris(dir, "1");
         app = Apps.serving(dir);
         Apps.loaded(app);
-        TestResponse r = TestClient.inProcess(app).request("POST", "/admin/models/..%2F..%2Fetc/versions/1/load").send();
+        TestResponse r = TestClient.inProcess(app).request("POST", "/admin/models/..%2F..%2Fetc/versions/1/load").header("X-Test-User", "admin").send();
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().get("detail").asText()).doesNotContain(dir.toString());
@@ -149,24 +149,24 @@ class HotSwapTest {
         TestClient client = TestClient.inProcess(app);
         assertThat(servedVersion(client)).isEqualTo("2"); // the highest ready version serves
 
-        TestResponse pin = client.put("/admin/models/iris/serving", Map.of("version", "1"));
+        TestResponse pin = client.request("PUT", "/admin/models/iris/serving").header("X-Test-User", "admin").json(Map.of("version", "1")).send();
         assertThat(pin.status()).as(pin.text()).isEqualTo(200);
         assertThat(servedVersion(client)).isEqualTo("1");
         assertThat(client.get("/models/iris").json().get("pinned").asText()).isEqualTo("1");
 
-        TestResponse unpin = client.put("/admin/models/iris/serving", Map.of());
+        TestResponse unpin = client.request("PUT", "/admin/models/iris/serving").header("X-Test-User", "admin").json(Map.of()).send();
         assertThat(unpin.status()).isEqualTo(200);
         assertThat(servedVersion(client)).isEqualTo("2");
 
-        assertThat(client.request("POST", "/admin/models/iris/versions/2/unload").send().status()).isEqualTo(204);
+        assertThat(client.request("POST", "/admin/models/iris/versions/2/unload").header("X-Test-User", "admin").send().status()).isEqualTo(204);
         assertThat(servedVersion(client)).isEqualTo("1");
-        assertThat(client.request("POST", "/admin/models/iris/versions/2/unload").send().status()).isEqualTo(404);
+        assertThat(client.request("POST", "/admin/models/iris/versions/2/unload").header("X-Test-User", "admin").send().status()).isEqualTo(404);
 
-        TestResponse reload = client.request("POST", "/admin/models/iris/versions/2/load").send();
+        TestResponse reload = client.request("POST", "/admin/models/iris/versions/2/load").header("X-Test-User", "admin").send();
         assertThat(reload.status()).as(reload.text()).isEqualTo(200);
         assertThat(reload.json().get("state").asText()).isEqualTo("ready");
         assertThat(servedVersion(client)).isEqualTo("2");
-        assertThat(client.put("/admin/models/iris/serving", Map.of("version", "9")).status()).isEqualTo(404);
+        assertThat(client.request("PUT", "/admin/models/iris/serving").header("X-Test-User", "admin").json(Map.of("version", "9")).send().status()).isEqualTo(404);
     }
 
     @Test
@@ -192,7 +192,7 @@ class HotSwapTest {
         app = Barista.create(cfg -> cfg.property("barista.models.dir", dir.toString()).property("barista.models.watch", "off"));
         Apps.loaded(app);
 
-        assertThat(TestClient.inProcess(app).request("POST", "/admin/models/iris/versions/1/unload").send().status())
+        assertThat(TestClient.inProcess(app).request("POST", "/admin/models/iris/versions/1/unload").header("X-Test-User", "admin").send().status())
                 .isEqualTo(404);
     }
 

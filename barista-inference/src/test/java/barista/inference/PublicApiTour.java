@@ -7,6 +7,7 @@ import barista.inference.batching.Batcher;
 import barista.inference.batching.Rejection;
 import barista.inference.http.AdminRoutes;
 import barista.inference.http.KServeRoutes;
+import barista.inference.http.ModelAccess;
 import barista.inference.http.ModelRoutes;
 import barista.inference.runtime.OnnxRunner;
 import barista.inference.runtime.Runner;
@@ -62,9 +63,25 @@ final class PublicApiTour {
         BatchPolicy policy = batcher.policy();
         batcher.close().join();
         var refusals = List.of(Rejection.queueFull("iris", 1), Rejection.deadline("iris", 1), Rejection.closed("iris"));
-        ModelRoutes.install(app, models);
-        KServeRoutes.install(app, models);
+        ModelAccess access = ModelAccess.of(app);
+        ModelRoutes.install(app, models, access);
+        KServeRoutes.install(app, models, access);
         AdminRoutes.install(app, models);
+        barista.inference.log.PredictionLog log = barista.inference.log.PredictionLog.of(app);
+        barista.inference.http.FeedbackRoutes.install(app, log);
+        var query = barista.inference.log.PredictionQuery.all().withModel("m").withVersion("1").withPrincipal("p")
+                .withTime(java.time.Instant.EPOCH, java.time.Instant.now()).withText("t").withFeedback(true)
+                .withBefore(10L).withLimit(5);
+        barista.inference.log.PredictionPage page = log.search(query);
+        java.util.Optional<barista.inference.log.LoggedPrediction> byRequest = log.find("id");
+        log.writeCsv(query, new java.io.StringWriter());
+        int updated = log.feedback("id", "1", barista.access.Principal.anonymous());
+        boolean logs = log.shouldLog(ModelConfig.LogSetting.INHERIT);
+        barista.inference.log.LogStats stats = log.stats();
+        long counts = stats.entries() + stats.commits() + stats.failed() + stats.backlog();
+        CompletableFuture<Prediction> recorded = log.record("id", "p", 1, Map.of(), null);
+        Caller caller = Caller.internal();
+        CompletableFuture<Prediction> fromCtx = iris.predict((barista.Context) null, Tensor.ofFloats(new float[][] {{1f}}));
         new InferenceExtension().install(app);
         System.out.println(report + classes.length + labels + argmax.length + fit + found + raw + rawTimed + queued
                 + policy + refusals + named + versioned + direct + ModelRoutes.TIMEOUT_HEADER);

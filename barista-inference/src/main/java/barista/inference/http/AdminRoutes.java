@@ -2,6 +2,7 @@ package barista.inference.http;
 
 import barista.Barista;
 import barista.Response;
+import barista.access.Requirement;
 import barista.http.HttpError;
 import barista.http.Status;
 import barista.inference.ModelState;
@@ -14,8 +15,8 @@ import java.util.Map;
 
 /**
  * Changing what serves, at run time: load (or reload) a version from the model directory,
- * unload one, and pin the serving version. Off unless {@code barista.models.admin=true}: until
- * the auth module guards it with a role, anyone who can reach it can change the models.
+ * unload one, and pin the serving version. Off unless {@code barista.models.admin=true}; every
+ * route requires {@link ModelAccess#MANAGE}, so the app needs an access control (barista-auth).
  *
  * <p>Threading: virtual threads; a load blocks its request until the version is ready or failed.
  */
@@ -23,6 +24,8 @@ public final class AdminRoutes {
     /** The body of {@code PUT /admin/models/{name}/serving}; a null version follows the latest. */
     public record Serving(String version) {
     }
+
+    private static final Requirement MANAGE = Requirement.permission(ModelAccess.MANAGE);
 
     private AdminRoutes() {
     }
@@ -46,17 +49,17 @@ public final class AdminRoutes {
                 // the version (if any) that served before still serves
                 throw new HttpError(Status.UNPROCESSABLE_CONTENT_422, "could not load " + name + " v" + version + ": " + e.getMessage());
             }
-        }).summary("Load or reload a version from the model directory").tags(tag);
+        }).summary("Load or reload a version from the model directory").tags(tag).requires(MANAGE);
         app.post("/admin/models/{name}/versions/{version}/unload", ctx -> {
             models.unload(ctx.pathParam("name"), ctx.pathParam("version"));
             return Response.noContent();
-        }).summary("Unload a version; its queued requests finish first").tags(tag);
+        }).summary("Unload a version; its queued requests finish first").tags(tag).requires(MANAGE);
         app.put("/admin/models/{name}/serving", Serving.class, (ctx, body) -> {
             String name = ctx.pathParam("name");
             models.serve(name, body.version());
             ModelVersion v = models.serving(name);
             return Map.of("name", name, "serving", v == null ? "" : v.version(), "pinned", body.version() != null
                     && v != null && v.state() == ModelState.READY);
-        }).summary("Pin the serving version (null: follow the latest)").tags(tag);
+        }).summary("Pin the serving version (null: follow the latest)").tags(tag).requires(MANAGE);
     }
 }

@@ -5,6 +5,7 @@ import barista.Context;
 import barista.Response;
 import barista.http.HttpError;
 import barista.http.Status;
+import barista.inference.Caller;
 import barista.inference.ModelState;
 import barista.inference.ModelVersion;
 import barista.inference.Models;
@@ -46,7 +47,7 @@ public final class KServeRoutes {
     private KServeRoutes() {
     }
 
-    public static void install(Barista app, Models models) {
+    public static void install(Barista app, Models models, ModelAccess access) {
         String tag = "open inference protocol";
         app.get("/v2", ctx -> Map.of("name", "barista", "version", app.config().version(), "extensions", List.of()))
                 .summary("Server metadata").tags(tag);
@@ -57,15 +58,17 @@ public final class KServeRoutes {
             }
             return Map.of("ready", true);
         }).summary("Server readiness").tags(tag);
-        app.get("/v2/models/{name}", ctx -> metadata(models, ctx.pathParam("name"), null)).summary("Model metadata").tags(tag);
-        app.get("/v2/models/{name}/versions/{version}", ctx -> metadata(models, ctx.pathParam("name"), ctx.pathParam("version")))
-                .summary("Model version metadata").tags(tag);
+        access.guardRead(app.get("/v2/models/{name}", ctx -> metadata(models, ctx.pathParam("name"), null))
+                .summary("Model metadata").tags(tag));
+        access.guardRead(app.get("/v2/models/{name}/versions/{version}",
+                ctx -> metadata(models, ctx.pathParam("name"), ctx.pathParam("version"))).summary("Model version metadata").tags(tag));
         app.get("/v2/models/{name}/ready", ctx -> ready(models, ctx.pathParam("name"), null)).summary("Model readiness").tags(tag);
         app.get("/v2/models/{name}/versions/{version}/ready", ctx -> ready(models, ctx.pathParam("name"), ctx.pathParam("version")))
                 .summary("Model version readiness").tags(tag);
-        app.post("/v2/models/{name}/infer", ctx -> infer(models, ctx, null)).onEventLoop().summary("Inference").tags(tag);
-        app.post("/v2/models/{name}/versions/{version}/infer", ctx -> infer(models, ctx, ctx.pathParam("version")))
-                .onEventLoop().summary("Inference with one version").tags(tag);
+        access.guardCall(app.post("/v2/models/{name}/infer", ctx -> infer(models, ctx, null)).onEventLoop()
+                .summary("Inference").tags(tag), "{name}");
+        access.guardCall(app.post("/v2/models/{name}/versions/{version}/infer", ctx -> infer(models, ctx, ctx.pathParam("version")))
+                .onEventLoop().summary("Inference with one version").tags(tag), "{name}");
     }
 
     private static Map<String, Object> metadata(Models models, String name, String version) {
@@ -113,7 +116,7 @@ public final class KServeRoutes {
             }
         }
         long timeout = ModelRoutes.timeoutNanos(ctx.header(ModelRoutes.TIMEOUT_HEADER));
-        return models.predict(v, req.inputs(), timeout, version == null).thenApply(p -> reply(p, req));
+        return models.predict(v, req.inputs(), timeout, version == null, Caller.of(ctx)).thenApply(p -> reply(p, req));
     }
 
     private static Request parse(byte[] body, Signature sig) {

@@ -4,6 +4,7 @@ import barista.Barista;
 import barista.Context;
 import barista.RouteOptions;
 import barista.http.HttpError;
+import barista.inference.Caller;
 import barista.inference.ModelState;
 import barista.inference.ModelVersion;
 import barista.inference.Models;
@@ -41,22 +42,24 @@ public final class ModelRoutes {
     private ModelRoutes() {
     }
 
-    public static void install(Barista app, Models models) {
-        app.get("/models", ctx -> listing(models)).summary("List models").tags("models");
-        app.get("/models/{name}", ctx -> describe(models, ctx.pathParam("name"))).summary("Describe a model").tags("models");
+    public static void install(Barista app, Models models, ModelAccess access) {
+        access.guardRead(app.get("/models", ctx -> listing(models)).summary("List models").tags("models"));
+        access.guardRead(app.get("/models/{name}", ctx -> describe(models, ctx.pathParam("name")))
+                .summary("Describe a model").tags("models"));
         for (String name : models.names()) {
-            predictRoutes(app, models, "/models/" + name, name);
+            predictRoutes(app, models, access, "/models/" + name, name);
         }
-        predictRoutes(app, models, "/models/{name}", null);
+        predictRoutes(app, models, access, "/models/{name}", null);
     }
 
-    private static void predictRoutes(Barista app, Models models, String base, String fixedName) {
+    private static void predictRoutes(Barista app, Models models, ModelAccess access, String base, String fixedName) {
         String what = fixedName == null ? "a model" : fixedName;
-        tensorContent(app.post(base + "/predict", ctx -> predict(models, ctx, fixedName, null)), models, fixedName)
-                .summary("Predict with " + what + " (serving version)");
-        tensorContent(app.post(base + "/versions/{version}/predict",
+        String model = fixedName == null ? "{name}" : fixedName;
+        access.guardCall(tensorContent(app.post(base + "/predict", ctx -> predict(models, ctx, fixedName, null)),
+                models, fixedName).summary("Predict with " + what + " (serving version)"), model);
+        access.guardCall(tensorContent(app.post(base + "/versions/{version}/predict",
                         ctx -> predict(models, ctx, fixedName, ctx.pathParam("version"))), models, fixedName)
-                .summary("Predict with one version of " + what);
+                .summary("Predict with one version of " + what), model);
     }
 
     /** A predict route's threading, tag and tensor schemas (JSON from the model's signature, or .npy). */
@@ -91,7 +94,7 @@ public final class ModelRoutes {
                     "unknown output " + output + "; outputs: "
                     + v.signature().outputs().stream().map(TensorSpec::name).toList(), "unknown_output")));
         }
-        return models.predict(v, inputs, timeout, version == null).thenApply((Prediction p) -> npy ? PredictReplies.npy(p, output)
+        return models.predict(v, inputs, timeout, version == null, Caller.of(ctx)).thenApply((Prediction p) -> npy ? PredictReplies.npy(p, output)
                 : PredictReplies.json(p, output));
     }
 

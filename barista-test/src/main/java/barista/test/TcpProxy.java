@@ -1,4 +1,4 @@
-package barista.data;
+package barista.test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,24 +11,24 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP forwarder to put between a {@link Database} and PostgreSQL, so a test can take the
+ * A TCP forwarder to put between an app and a server it uses (PostgreSQL), so a test can take the
  * database away ({@link #stop}: drop every connection, refuse new ones) and bring it back on the
  * same port ({@link #start}).
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
     private int port;
 
-    TcpProxy(String targetHost, int targetPort) {
+    public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
     }
 
     /** Starts accepting, on a free port the first time and on the same port afterwards. */
-    synchronized TcpProxy start() throws IOException {
+    public synchronized TcpProxy start() throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -38,7 +38,7 @@ final class TcpProxy implements AutoCloseable {
         return this;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -76,7 +76,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Stops accepting and drops every open connection. */
-    synchronized void stop() {
+    public synchronized void stop() {
         ServerSocket s = server;
         server = null;
         if (s != null) {

@@ -1,0 +1,37 @@
+package barista.inference.http;
+
+import barista.Barista;
+import barista.Response;
+import barista.http.HttpError;
+import barista.inference.log.PredictionLog;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * {@code POST /predictions/{requestId}/feedback}: attaches the true label to a logged
+ * prediction, found by the request id its response carried in {@code X-Request-Id}. The caller
+ * that made the prediction may, or a principal with {@code predictions:write}; for anyone else
+ * the id is unknown (404), so whether it exists doesn't leak.
+ *
+ * <p>Threading: a virtual thread; the update blocks on the database.
+ */
+public final class FeedbackRoutes {
+    /**
+     * @param label the true answer, any JSON: a class name, an index, a number, an array
+     */
+    public record Feedback(@NotNull JsonNode label) {
+    }
+
+    private FeedbackRoutes() {
+    }
+
+    public static void install(Barista app, PredictionLog log) {
+        app.post("/predictions/{requestId}/feedback", Feedback.class, (ctx, body) -> {
+            String requestId = ctx.pathParam("requestId");
+            if (log.feedback(requestId, body.label().toString(), ctx.principal()) == 0) {
+                throw new HttpError.NotFound("no logged prediction with request id " + requestId);
+            }
+            return Response.noContent();
+        }).summary("Attach the true label to a logged prediction").tags("predictions").status(204);
+    }
+}

@@ -1,0 +1,186 @@
+package barista.inference.log;
+
+import barista.data.Database;
+import barista.http.HttpError;
+import barista.inference.tensor.JsonTensors;
+import barista.inference.tensor.Tensor;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+
+/**
+ * Group commit: one thread takes every entry that is waiting (up to {@code maxBatch}), inserts
+ * them in one transaction, commits, and only then completes their futures. While it commits, new
+ * entries gather for the next round, so the number of commits per second stays near what the
+ * disk can flush however many requests arrive, and each request waits about one commit.
+ *
+ * <p>Faults: an entry that finds the queue full, or whose transaction fails (the database is
+ * gone, the disk is full), fails with a 503 and is not retried: its client was not answered, so
+ * nothing acknowledged is lost. The next round tries the database again, which is how the log
+ * recovers by itself.
+ *
+ * <p>Threading: {@link #append} from any thread, never blocks; one writer thread owns the
+ * connection work; {@link #close} drains what is queued.
+ */
+final class LogWriter implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("barista.inference.log");
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final String INSERT = "INSERT INTO barista_predictions (request_id, model, version, principal,"
+            + " created_at, latency_micros, input, output) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final DataSource dataSource;
+    private final ArrayBlockingQueue<LogEntry> queue;
+    private final int maxBatch;
+    private final Thread thread;
+    private final LongAdder entries = new LongAdder();
+    private final LongAdder commits = new LongAdder();
+    private final LongAdder failures = new LongAdder();
+    private volatile boolean closing;
+    private volatile long lastFailureLog;
+
+    LogWriter(DataSource dataSource, int capacity, int maxBatch) {
+        this.dataSource = dataSource;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.maxBatch = maxBatch;
+        this.thread = Thread.ofPlatform().name("barista-prediction-log").daemon(false).start(this::run);
+    }
+
+    /** Queues an entry; its future completes once it is committed. */
+    CompletableFuture<Void> append(LogEntry entry) {
+        if (closing) {
+            entry.committed().completeExceptionally(new HttpError.ServiceUnavailable("prediction log is closed"));
+        } else if (!queue.offer(entry)) {
+            entry.committed().completeExceptionally(new HttpError.ServiceUnavailable("prediction log is behind; retry"));
+        }
+        return entry.committed();
+    }
+
+    private void run() {
+        List<LogEntry> batch = new ArrayList<>(maxBatch);
+        while (true) {
+            try {
+                LogEntry first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing && queue.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                closing = true;
+            } catch (Throwable t) {
+                fail(batch, t);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<LogEntry> batch) {
+        List<String[]> texts = new ArrayList<>(batch.size());
+        for (LogEntry e : batch) {
+            texts.add(new String[] {inputJson(e.inputs()), inputJson(e.prediction().outputs())});
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (int i = 0; i < batch.size(); i++) {
+                    LogEntry e = batch.get(i);
+                    ps.setString(1, e.requestId());
+                    ps.setString(2, e.prediction().model());
+                    ps.setString(3, e.prediction().version());
+                    ps.setString(4, e.principal());
+                    ps.setLong(5, e.timeMillis());
+                    ps.setLong(6, e.latencyMicros());
+                    ps.setString(7, texts.get(i)[0]);
+                    ps.setString(8, texts.get(i)[1]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+                commits.increment();
+                entries.add(batch.size());
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            fail(batch, e);
+            return;
+        }
+        for (LogEntry e : batch) {
+            e.committed().complete(null);
+        }
+    }
+
+    LogStats stats() {
+        return new LogStats(entries.sum(), commits.sum(), failures.sum(), queue.size());
+    }
+
+    private void fail(List<LogEntry> batch, Throwable cause) {
+        failures.add(batch.size());
+        long now = System.nanoTime();
+        if (now - lastFailureLog > TimeUnit.SECONDS.toNanos(10)) { // one line per outage, not per batch
+            lastFailureLog = now;
+            LOG.log(System.Logger.Level.WARNING, "prediction log write failed ({0} entries answered 503): {1}",
+                    batch.size(), Database.isConnectionFailure(cause) ? "database unavailable" : cause.toString());
+        }
+        HttpError answer = new HttpError.ServiceUnavailable("prediction log unavailable; the prediction was not kept");
+        for (LogEntry e : batch) {
+            e.committed().completeExceptionally(answer);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it
+        }
+    }
+
+    /** Named tensors as one JSON object of nested arrays. */
+    static String inputJson(Map<String, Tensor> tensors) {
+        StringWriter out = new StringWriter(64);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, Tensor> t : tensors.entrySet()) {
+                g.writeFieldName(t.getKey());
+                JsonTensors.writeNested(t.getValue(), g);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Stops taking entries and waits for the queued ones to be written. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

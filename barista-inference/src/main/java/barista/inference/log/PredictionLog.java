@@ -1,0 +1,265 @@
+package barista.inference.log;
+
+import barista.Barista;
+import barista.Config;
+import barista.access.Principal;
+import barista.data.Database;
+import barista.inference.ModelConfig;
+import barista.inference.Prediction;
+import barista.inference.tensor.Tensor;
+import barista.observe.Metrics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The app's durable prediction log, in the app's database ({@code barista_predictions}).
+ *
+ * <pre>{@code
+ * PredictionLog log = PredictionLog.of(app);
+ * PredictionPage page = log.search(PredictionQuery.all().withModel("iris"));
+ * log.feedback(requestId, "\"setosa\"", ctx.principal());
+ * }</pre>
+ *
+ * <p>Model endpoints log through it before answering: see {@link #record}. Settings:
+ * {@code barista.predictions.log} (default true), {@code barista.predictions.sample} (fraction
+ * logged, default 1), {@code barista.predictions.queue} (entries that may wait, default 10000;
+ * beyond it predictions get 503) and {@code barista.predictions.batch} (entries per commit,
+ * default 1000). A model's {@code config.json} may override the first two with
+ * {@code "log": {"enabled": false}} or {@code "log": {"sample": 0.1}}.
+ *
+ * <p>Threading: thread-safe. {@link #record} never blocks; the search, feedback and export
+ * methods run SQL and block, so call them from handlers on virtual threads.
+ */
+public final class PredictionLog implements AutoCloseable {
+    private static final String COLUMNS = "id, request_id, model, version, principal, created_at, latency_micros,"
+            + " input, output, feedback, feedback_at";
+
+    private final Database db;
+    private final boolean enabled;
+    private final double sample;
+    private final LogWriter writer;
+
+    private PredictionLog(Barista app) {
+        Config config = app.config();
+        this.enabled = config.flag("barista.predictions.log", true);
+        this.sample = parseSample(config.property("barista.predictions.sample", "1"));
+        this.db = Database.of(app);
+        db.migrate("inference", "classpath:barista/inference/migration");
+        this.writer = new LogWriter(db.dataSource(), intSetting(config, "barista.predictions.queue", 10_000),
+                intSetting(config, "barista.predictions.batch", 1000));
+        app.onStop(this::close);
+        MeterRegistry registry = Metrics.of(app).registry();
+        FunctionCounter.builder("barista.predictions.logged", this, l -> l.stats().entries())
+                .description("Predictions committed to the prediction log").register(registry);
+        FunctionCounter.builder("barista.predictions.log.commits", this, l -> l.stats().commits())
+                .description("Prediction log transactions (each holds every entry that was waiting)").register(registry);
+        FunctionCounter.builder("barista.predictions.log.failed", this, l -> l.stats().failed())
+                .description("Predictions answered 503 because the log could not keep them").register(registry);
+        Gauge.builder("barista.predictions.log.backlog", this, l -> l.stats().backlog())
+                .description("Prediction log entries waiting for their commit").register(registry);
+    }
+
+    /** The app's log, opening the app's database and bringing its table up to date on first use. */
+    public static PredictionLog of(Barista app) {
+        return app.service(PredictionLog.class, PredictionLog::new);
+    }
+
+    /**
+     * Whether this prediction goes to the log: the model's setting, else the app's, sampled at
+     * random when the fraction is below 1.
+     */
+    public boolean shouldLog(ModelConfig.LogSetting setting) {
+        boolean on = setting.enabled() != null ? setting.enabled() : enabled;
+        if (!on) {
+            return false;
+        }
+        double fraction = setting.sample() != null ? setting.sample() : sample;
+        return fraction >= 1 || (fraction > 0 && ThreadLocalRandom.current().nextDouble() < fraction);
+    }
+
+    /**
+     * Logs a prediction; the returned future completes with it once its entry is committed, or
+     * fails with a 503 if it can't be, so the caller answers only what the log holds.
+     */
+    public CompletableFuture<Prediction> record(String requestId, String principal, long latencyMicros,
+                                                Map<String, Tensor> inputs, Prediction prediction) {
+        LogEntry entry = new LogEntry(requestId, principal, System.currentTimeMillis(), latencyMicros, inputs,
+                prediction, new CompletableFuture<>());
+        return writer.append(entry).thenApply(done -> prediction);
+    }
+
+    /** What the writer has done since start: entries, commits (group commit's ratio), failures, backlog. */
+    public LogStats stats() {
+        return writer.stats();
+    }
+
+    /** One page of matching entries, newest first; read {@link PredictionPage#next} for the next. */
+    public PredictionPage search(PredictionQuery q) {
+        List<LoggedPrediction> rows = db.withHandle(h -> select(h, q, q.limit() + 1).map(PredictionLog::row).list());
+        Long next = null;
+        if (rows.size() > q.limit()) {
+            rows = rows.subList(0, q.limit());
+            next = rows.getLast().id();
+        }
+        return new PredictionPage(rows, next);
+    }
+
+    /** The newest entry for a request id. */
+    public Optional<LoggedPrediction> find(String requestId) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM barista_predictions WHERE request_id = :id"
+                        + " ORDER BY id DESC LIMIT 1")
+                .bind("id", requestId).map(PredictionLog::row).findOne());
+    }
+
+    /**
+     * Attaches the true label (JSON text) to a request's predictions. Only the caller that made
+     * them may, or one holding {@code predictions:write}; for anyone else the request id doesn't
+     * exist, so its existence doesn't leak. Returns the number of entries updated.
+     */
+    public int feedback(String requestId, String labelJson, Principal by) {
+        boolean any = by.hasPermission("predictions:write");
+        return db.withHandle(h -> h.createUpdate("UPDATE barista_predictions SET feedback = :label, feedback_at = :at,"
+                        + " feedback_by = :by WHERE request_id = :id" + (any ? "" : " AND principal = :principal"))
+                .bind("label", labelJson).bind("at", System.currentTimeMillis()).bind("by", by.name())
+                .bind("id", requestId).bind("principal", by.name()).execute());
+    }
+
+    /**
+     * Writes every entry matching {@code q} (its limit and cursor ignored) as CSV with a header
+     * row, streaming: memory stays flat however large the log.
+     */
+    public void writeCsv(PredictionQuery q, Writer out) {
+        db.useTransaction(h -> {
+            try {
+                Csv.row(out, "id", "request_id", "time", "model", "version", "principal", "latency_ms", "input",
+                        "output", "feedback", "feedback_time");
+                try (var rows = select(h, q.withBefore(null), 0).setFetchSize(500).map(PredictionLog::row).stream()) {
+                    rows.forEach(p -> {
+                        try {
+                            Csv.row(out, Long.toString(p.id()), p.requestId(), p.time().toString(), p.model(), p.version(),
+                                    p.principal(), Double.toString(p.latencyMicros() / 1000.0), p.input(), p.output(),
+                                    p.feedback(), p.feedbackTime() == null ? null : p.feedbackTime().toString());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The SELECT for a query; {@code limit} 0 means no limit. Every value is a bound parameter. */
+    private static Query select(Handle h, PredictionQuery q, int limit) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> binds = new LinkedHashMap<>();
+        if (q.model() != null) {
+            where.add("model = :model");
+            binds.put("model", q.model());
+        }
+        if (q.version() != null) {
+            where.add("version = :version");
+            binds.put("version", q.version());
+        }
+        if (q.principal() != null) {
+            where.add("principal = :principal");
+            binds.put("principal", q.principal());
+        }
+        if (q.from() != null) {
+            where.add("created_at >= :from");
+            binds.put("from", q.from().toEpochMilli());
+        }
+        if (q.to() != null) {
+            where.add("created_at < :to");
+            binds.put("to", q.to().toEpochMilli());
+        }
+        if (q.hasFeedback() != null) {
+            where.add(q.hasFeedback() ? "feedback IS NOT NULL" : "feedback IS NULL");
+        }
+        if (q.text() != null) {
+            where.add("(request_id = :text OR input LIKE :like ESCAPE '!' OR output LIKE :like ESCAPE '!')");
+            binds.put("text", q.text());
+            binds.put("like", "%" + escapeLike(q.text()) + "%");
+        }
+        if (q.before() != null) {
+            where.add("id < :before");
+            binds.put("before", q.before());
+        }
+        String sql = "SELECT " + COLUMNS + " FROM barista_predictions"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY id DESC" + (limit > 0 ? " LIMIT " + limit : "");
+        Query query = h.createQuery(sql);
+        binds.forEach(query::bind);
+        return query;
+    }
+
+    /**
+     * LIKE's own wildcards in a search are literal characters. The escape is {@code !}, not a
+     * backslash, which JDBI's statement parser would read as its own escape.
+     */
+    static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static LoggedPrediction row(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        long feedbackAt = rs.getLong("feedback_at");
+        boolean hasFeedbackTime = !rs.wasNull();
+        return new LoggedPrediction(rs.getLong("id"), rs.getString("request_id"), rs.getString("model"),
+                rs.getString("version"), Instant.ofEpochMilli(rs.getLong("created_at")), rs.getLong("latency_micros"),
+                rs.getString("principal"), rs.getString("input"), rs.getString("output"), rs.getString("feedback"),
+                hasFeedbackTime ? Instant.ofEpochMilli(feedbackAt) : null);
+    }
+
+    private static double parseSample(String text) {
+        double v;
+        try {
+            v = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new barista.SetupException("barista.predictions.sample must be a number from 0 to 1, got '" + text + "'");
+        }
+        if (!(v >= 0 && v <= 1)) {
+            throw new barista.SetupException("barista.predictions.sample must be from 0 to 1, got " + v);
+        }
+        return v;
+    }
+
+    private static int intSetting(Config config, String name, int fallback) {
+        String text = config.property(name, null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v >= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new barista.SetupException(name + " must be a positive whole number, got '" + text + "'");
+    }
+
+    /** Writes what is queued, then stops; the database itself is closed by its own stop action. */
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

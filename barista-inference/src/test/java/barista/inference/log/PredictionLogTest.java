@@ -1,0 +1,192 @@
+package barista.inference.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import barista.Barista;
+import barista.inference.log.LogApps.Store;
+import barista.test.TestClient;
+import barista.test.TestPostgres;
+import barista.test.TestResponse;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The durable prediction log on both databases: what is kept, when, and what reads it back. */
+class PredictionLogTest {
+    private static final Map<String, Object> ROW = Map.of("inputs", List.of(List.of(5.1, 3.5, 1.4, 0.2)));
+
+    @TempDir
+    Path dir;
+    private Barista app;
+    private TestPostgres pg;
+
+    private Barista start(Store store) {
+        return start(store, cfg -> { });
+    }
+
+    private Barista start(Store store, java.util.function.Consumer<barista.Config.Builder> more) {
+        pg = store == Store.POSTGRESQL ? TestPostgres.schema() : null;
+        app = LogApps.app(store, dir, pg, more);
+        return app;
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.stop();
+        }
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    private static TestResponse predict(TestClient client, String requestId) {
+        return client.request("POST", "/models/iris/predict").header("X-Request-Id", requestId).json(ROW).send();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void an_answered_prediction_is_already_in_the_log(Store store) {
+        try (var client = TestClient.overSocket(start(store))) {
+            TestResponse r = predict(client, "req-1");
+            assertThat(r.status()).isEqualTo(200);
+
+            LoggedPrediction p = PredictionLog.of(app).find("req-1").orElseThrow();
+            assertThat(p.model()).isEqualTo("iris");
+            assertThat(p.version()).isEqualTo("1");
+            assertThat(p.principal()).isEqualTo("anonymous");
+            assertThat(p.input()).isEqualTo("{\"input\":[[5.1,3.5,1.4,0.2]]}");
+            assertThat(p.output()).startsWith("{\"output\":[[");
+            assertThat(p.latencyMicros()).isPositive();
+            assertThat(p.feedback()).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void concurrent_predictions_share_commits(Store store) throws Exception {
+        start(store);
+        try (var client = TestClient.overSocket(app); var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            predict(client, "warm");
+            long commitsBefore = PredictionLog.of(app).stats().commits();
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String id = "c-" + i;
+                calls.add(CompletableFuture.supplyAsync(() -> predict(client, id).status(), pool));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+            LogStats stats = PredictionLog.of(app).stats();
+            assertThat(stats.entries()).isEqualTo(201);
+            assertThat(stats.commits() - commitsBefore).isLessThan(200);
+            assertThat(PredictionLog.of(app).search(PredictionQuery.all().withLimit(1000)).items()).hasSize(201);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void a_model_can_switch_its_log_off_or_sample_it(Store store) throws Exception {
+        Path models = dir.resolve("models");
+        barista.demo.models.DemoModels.writeIris(models, "1");
+        Files.writeString(models.resolve("iris/config.json"), "{\"labels\": [\"setosa\", \"versicolor\", \"virginica\"],"
+                + " \"log\": {\"enabled\": false}}");
+        try (var client = TestClient.overSocket(start(store))) {
+            assertThat(predict(client, "off-1").status()).isEqualTo(200);
+            assertThat(PredictionLog.of(app).find("off-1")).isEmpty();
+        }
+        app.stop();
+        app = null;
+        if (pg != null) {
+            pg.close();
+        }
+        Files.writeString(models.resolve("iris/config.json"), "{\"log\": {\"sample\": 0}}");
+        try (var client = TestClient.overSocket(start(store))) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(predict(client, "s-" + i).status()).isEqualTo(200);
+            }
+            assertThat(PredictionLog.of(app).stats().entries()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void feedback_attaches_a_label_by_request_id_for_the_same_caller_only(Store store) {
+        var client = TestClient.inProcess(start(store));
+        assertThat(predict(client, "fb-1").status()).isEqualTo(200);
+
+        var ok = client.request("POST", "/predictions/fb-1/feedback").json(Map.of("label", "setosa")).send();
+        assertThat(ok.status()).isEqualTo(204);
+        LoggedPrediction p = PredictionLog.of(app).find("fb-1").orElseThrow();
+        assertThat(p.feedback()).isEqualTo("\"setosa\"");
+        assertThat(p.feedbackTime()).isNotNull();
+
+        assertThat(client.request("POST", "/predictions/nope/feedback").json(Map.of("label", 1)).send().status()).isEqualTo(404);
+        assertThat(client.request("POST", "/predictions/fb-1/feedback").json(Map.of()).send().status()).isEqualTo(422);
+        var sql = client.request("POST", "/predictions/x'%20OR%20'1'='1/feedback").json(Map.of("label", 1)).send();
+        assertThat(sql.status()).isEqualTo(404);
+        assertThat(PredictionLog.of(app).search(PredictionQuery.all().withFeedback(true)).items()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void search_filters_pages_by_keyset_and_treats_sql_as_text(Store store) {
+        var client = TestClient.inProcess(start(store));
+        for (int i = 0; i < 7; i++) {
+            assertThat(predict(client, "p-" + i).status()).isEqualTo(200);
+        }
+        PredictionLog log = PredictionLog.of(app);
+        PredictionPage first = log.search(PredictionQuery.all().withModel("iris").withLimit(3));
+        assertThat(first.items()).extracting(LoggedPrediction::requestId).containsExactly("p-6", "p-5", "p-4");
+        PredictionPage second = log.search(PredictionQuery.all().withModel("iris").withLimit(3).withBefore(first.next()));
+        assertThat(second.items()).extracting(LoggedPrediction::requestId).containsExactly("p-3", "p-2", "p-1");
+        PredictionPage last = log.search(PredictionQuery.all().withLimit(3).withBefore(second.next()));
+        assertThat(last.items()).extracting(LoggedPrediction::requestId).containsExactly("p-0");
+        assertThat(last.next()).isNull();
+
+        assertThat(log.search(PredictionQuery.all().withText("p-3")).items()).hasSize(1);
+        assertThat(log.search(PredictionQuery.all().withText("5.1,3.5")).items()).hasSize(7);
+        assertThat(log.search(PredictionQuery.all().withText("%")).items()).isEmpty();
+        assertThat(log.search(PredictionQuery.all().withText("' OR '1'='1")).items()).isEmpty();
+        assertThat(log.search(PredictionQuery.all().withModel("iris' OR '1'='1")).items()).isEmpty();
+        assertThat(log.search(PredictionQuery.all().withModel("digits")).items()).isEmpty();
+        assertThat(log.search(PredictionQuery.all().withPrincipal("anonymous").withVersion("1")).items()).hasSize(7);
+        assertThat(log.search(PredictionQuery.all().withTime(java.time.Instant.now().plusSeconds(60), null)).items()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void the_csv_export_has_a_header_and_every_match(Store store) {
+        var client = TestClient.inProcess(start(store));
+        for (int i = 0; i < 3; i++) {
+            predict(client, "csv-" + i);
+        }
+        StringWriter out = new StringWriter();
+        PredictionLog.of(app).writeCsv(PredictionQuery.all().withLimit(1), out);
+        String[] lines = out.toString().split("\r\n");
+        assertThat(lines[0]).isEqualTo("id,request_id,time,model,version,principal,latency_ms,input,output,feedback,feedback_time");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[1]).contains(",csv-2,").contains(",\"{\"\"input\"\":[[5.1,3.5,1.4,0.2]]}\",");
+    }
+
+    @org.junit.jupiter.api.Test
+    void csv_cells_quote_separators_and_defuse_formulas() {
+        assertThat(Csv.cell("plain")).isEqualTo("plain");
+        assertThat(Csv.cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(Csv.cell("say \"hi\"\nbye")).isEqualTo("\"say \"\"hi\"\"\nbye\"");
+        assertThat(Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(Csv.cell("+1")).isEqualTo("'+1");
+        assertThat(Csv.cell("-2")).isEqualTo("'-2");
+        assertThat(Csv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.cell(null)).isEmpty();
+    }
+}
