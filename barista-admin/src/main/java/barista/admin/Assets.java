@@ -25,6 +25,7 @@ import java.util.Properties;
 final class Assets {
     static final String ADMIN_JS = "/admin/static/admin.js";
     static final String ADMIN_CSS = "/admin/static/admin.css";
+    static final String FAVICON = "/admin/static/favicon.svg";
     private static final String JAVASCRIPT = "application/javascript; charset=utf-8";
     private static final String CSS = "text/css; charset=utf-8";
     private static final ClassLoader LOADER = Assets.class.getClassLoader();
@@ -41,6 +42,7 @@ final class Assets {
         uplotCss = webjar(app, "uplot", "dist/uPlot.min.css", CSS);
         serve(app, ADMIN_JS, "barista/admin/static/admin.js", JAVASCRIPT, "no-cache");
         serve(app, ADMIN_CSS, "barista/admin/static/admin.css", CSS, "no-cache");
+        serve(app, FAVICON, "barista/admin/static/favicon.svg", "image/svg+xml", "public, max-age=86400");
     }
 
     String picoCss() {

@@ -90,6 +90,7 @@ final class Layout {
         p.open("link", "rel", "stylesheet", "href", assets.picoCss());
         p.open("link", "rel", "stylesheet", "href", assets.uplotCss());
         p.open("link", "rel", "stylesheet", "href", Assets.ADMIN_CSS);
+        p.open("link", "rel", "icon", "href", Assets.FAVICON, "type", "image/svg+xml");
         p.script(assets.htmxJs());
         p.script(assets.uplotJs());
         p.script(Assets.ADMIN_JS);

@@ -143,7 +143,7 @@ final class ModelPages {
         p.text(pinned == null ? " (follows the latest ready version)" : " (pinned to v" + pinned + ")");
         p.close();
         if (manage && pinned != null) {
-            p.postForm("/admin/models/follow").hidden("model", name)
+            p.postForm("/admin/models/follow", "class", "inline").hidden("model", name)
                     .el("button", "Follow latest", "type", "submit", "class", "secondary").close();
         }
         p.close();
@@ -181,9 +181,9 @@ final class ModelPages {
             }
             p.close();
             p.el("td", mv == null ? "not loaded" : mv.state().name().toLowerCase(java.util.Locale.ROOT)
-                    + (mv.error() == null ? "" : ": " + mv.error()));
+                    + (mv.error() == null ? "" : ": " + mv.error()), "class", "wrap");
             p.el("td", mv == null || mv.readyAt() == null ? "" : TIME.format(mv.readyAt()));
-            p.el("td", mv == null || mv.sizeBytes() < 0 ? "" : mv.sizeBytes() / 1024 + " KiB");
+            p.el("td", mv == null || mv.sizeBytes() < 0 ? "" : size(mv.sizeBytes()));
             p.open("td", "class", "actions");
             if (manage) {
                 if (files.contains(version)) {
@@ -201,6 +201,10 @@ final class ModelPages {
         }
         p.close().close().close();
         p.close();
+    }
+
+    private static String size(long bytes) {
+        return bytes < 10 * 1024 ? bytes + " B" : bytes < 10L * 1024 * 1024 ? bytes / 1024 + " KiB" : bytes / (1024 * 1024) + " MiB";
     }
 
     private static void button(Page p, String action, String model, String version, String label, String cls) {

@@ -149,7 +149,7 @@ final class PredictionPages {
         if (f.model() != null) {
             models.add(f.model());
         }
-        p.open("details", "open", f.queryString().isEmpty() ? null : "");
+        p.open("details", "open", "");
         p.el("summary", "Filters");
         p.getForm("/admin/predictions", "id", "filters", "role", "search");
         p.open("div", "class", "filters");

@@ -1,0 +1,95 @@
+package barista.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import barista.inference.Prediction;
+import barista.inference.log.PredictionLog;
+import barista.inference.tensor.Tensor;
+import barista.test.TestResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /admin/predictions.csv}: a download with a header row, RFC 4180 quoting, spreadsheet
+ * formulas neutralised, and the page's filters applied. The text cells that can hold anything
+ * are the request id and the principal, so the hostile values ride there.
+ */
+class CsvExportTest {
+    @TempDir
+    static Path dir;
+    static TestAdmin admin;
+    static TestAdmin.Browser browser;
+
+    @BeforeAll
+    static void start() {
+        admin = TestAdmin.start(dir);
+        browser = admin.userWithRoles("root", "admin");
+        PredictionLog log = PredictionLog.of(admin.app);
+        log(log, "req-plain", "alice", "iris");
+        log(log, "req,with \"quotes\"\nand a newline", "bob", "iris");
+        log(log, "req-formula", "=HYPERLINK(\"http://evil\")", "iris");
+        log(log, "req-plus", "+1+2", "digits");
+        log(log, "req-at", "@SUM(A1)", "digits");
+        log(log, "req-minus", "-3", "digits");
+    }
+
+    private static void log(PredictionLog log, String requestId, String principal, String model) {
+        log.record(requestId, principal, 1500, Map.of("input", Tensor.ofFloats(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}})),
+                new Prediction(model, "1", Map.of("output", Tensor.ofFloats(new float[][] {{0.9f, 0.05f, 0.05f}})),
+                        List.of())).join();
+    }
+
+    @AfterAll
+    static void stop() {
+        admin.close();
+    }
+
+    @Test
+    void the_export_is_an_attachment_with_a_header_row() {
+        TestResponse r = browser.get("/admin/predictions.csv");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("text/csv");
+        assertThat(r.header("Content-Disposition")).startsWith("attachment; filename=\"predictions-").endsWith(".csv\"");
+        assertThat(r.text().split("\r\n")[0]).startsWith("id,request_id,time,model,version,principal,latency_ms,input,output");
+    }
+
+    @Test
+    void commas_quotes_and_newlines_are_quoted() {
+        assertThat(browser.get("/admin/predictions.csv").text())
+                .contains("\"req,with \"\"quotes\"\"\nand a newline\"");
+    }
+
+    @Test
+    void cells_that_start_like_formulas_are_prefixed_with_a_quote() {
+        String csv = browser.get("/admin/predictions.csv").text();
+        assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",")
+                .contains(",'+1+2,").contains(",'@SUM(A1),").contains(",'-3,")
+                .doesNotContain(",=HYPERLINK").doesNotContain(",+1+2,");
+    }
+
+    @Test
+    void the_export_applies_the_page_filters() {
+        String[] lines = browser.get("/admin/predictions.csv?model=digits").text().split("\r\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[1]).contains(",digits,");
+    }
+
+    @Test
+    void the_page_links_the_export_with_the_same_filters_and_shows_rows() {
+        String html = browser.get("/admin/predictions?model=digits&principal=%2B1%2B2").text();
+        assertThat(html).contains("href=\"/admin/predictions.csv?model=digits&amp;principal=%2B1%2B2\"");
+        assertThat(html).contains("req-plus").doesNotContain("req-at");
+    }
+
+    @Test
+    void older_pages_follow_the_keyset_cursor() {
+        String html = browser.get("/admin/predictions?before=3").text();
+        assertThat(html).contains("req-plain").contains("req,with").doesNotContain("req-formula");
+        assertThat(html).contains("href=\"/admin/predictions\"").doesNotContain("id=\"older\"");
+    }
+}
