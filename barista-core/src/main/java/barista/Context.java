@@ -163,6 +163,14 @@ public final class Context implements ParamsModel.Source {
         return form;
     }
 
+    /**
+     * The peer's address ({@code 203.0.113.7:51234}): the client, or the last proxy in front of
+     * it. For the client behind a proxy, read the header the proxy you trust sets.
+     */
+    public String remoteAddress() {
+        return request.remoteAddress();
+    }
+
     /** The raw body; empty when there is none. */
     public byte[] body() {
         return request.body();

@@ -22,7 +22,7 @@ import java.util.Locale;
  *                        changed ({@code barista.auth.refresh}, default 5s)
  * @param clientIpHeader  a header holding the client's address, set by a proxy you trust (such as
  *                        {@code X-Real-IP}), for the per-address login throttle
- *                        ({@code barista.auth.client-ip-header}; default none: only the per-user limit applies)
+ *                        ({@code barista.auth.client-ip-header}; default none: the peer address counts)
  */
 public record AuthSettings(Duration sessionIdle, Duration sessionMax, boolean cookieSecure, Duration tokenTtl,
                            byte[] jwtSecret, Duration refresh, String clientIpHeader) {

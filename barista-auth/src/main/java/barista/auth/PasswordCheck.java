@@ -49,16 +49,15 @@ final class PasswordCheck {
     }
 
     /**
-     * The client's address for the per-address limit, from the trusted proxy's header when one is
-     * configured; null otherwise, because core doesn't yet expose the peer address to handlers.
+     * The client's address for the per-address limit: from the trusted proxy's header when one is
+     * configured, else the peer's address without its port.
      */
     private String client(Context ctx) {
-        if (clientIpHeader == null) {
-            return null;
-        }
-        String v = ctx.header(clientIpHeader);
+        String v = clientIpHeader == null ? null : ctx.header(clientIpHeader);
         if (v == null || v.isBlank()) {
-            return null;
+            String peer = ctx.remoteAddress();
+            int colon = peer == null ? -1 : peer.lastIndexOf(':');
+            return colon > 0 ? peer.substring(0, colon) : peer;
         }
         int comma = v.indexOf(',');
         return (comma < 0 ? v : v.substring(0, comma)).trim();
