@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Checks a user name and password for {@code POST /auth/login} and {@code POST /auth/token}, the
- * same way for both: throttled first ({@link LoginThrottle}), then one Argon2 verification whether
- * or not the user exists, then one message for every failure, so neither the answer nor its timing
+ * same way for both: throttled first ({@link LoginThrottle}, which counts the attempt before the
+ * hash), then one Argon2 verification whether or not the user exists, then one message for every failure, so neither the answer nor its timing
  * tells which user names exist.
  *
  * <p>Threading: thread-safe; blocks about 80 ms in Argon2, so it runs on the route's virtual thread.
@@ -35,16 +35,15 @@ final class PasswordCheck {
             throw new HttpError.BadRequest("username and password are required");
         }
         String client = client(ctx);
-        throttle.check(username, client);
+        LoginThrottle.Attempt attempt = throttle.begin(username, client);
         Directory.UserEntry user = directory.user(username);
         boolean ok = password.length() <= Passwords.MAX_LENGTH
                 && Passwords.verify(password, user == null ? null : user.passwordHash())
                 && user.active();
         if (!ok) {
-            throttle.failed(username, client);
-            throw new HttpError(401, FAILED, Map.of());
+            throw new HttpError(401, FAILED, Map.of()); // begin() already counted it
         }
-        throttle.succeeded(username);
+        throttle.succeeded(attempt);
         return user;
     }
 
