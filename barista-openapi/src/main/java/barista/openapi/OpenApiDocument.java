@@ -38,16 +38,23 @@ public final class OpenApiDocument {
 
     private final ComponentSchemas components = new ComponentSchemas();
     private final ParameterSchemas parameters = new ParameterSchemas();
+    private final SecuritySchemes security;
 
-    private OpenApiDocument() {
+    private OpenApiDocument(List<Route> routes) {
+        this.security = SecuritySchemes.of(routes);
     }
 
     /**
      * The document for these routes, titled and versioned from {@link Config#title()} and
      * {@link Config#version()}. Hidden routes are left out; paths keep the routes' order.
+     *
+     * <p>When a route declares {@link barista.access.Requirement}s, the document gains
+     * {@code components.securitySchemes} (barista-auth's API key, bearer, OAuth2 password and
+     * session cookie; see {@link SecuritySchemes}) and that operation its {@code security}
+     * alternatives and 401/403 problem responses. Open routes have no {@code security}.
      */
     public static ObjectNode build(Config config, List<Route> routes) {
-        return new OpenApiDocument().document(config, routes);
+        return new OpenApiDocument(routes).document(config, routes);
     }
 
     private ObjectNode document(Config config, List<Route> routes) {
@@ -64,7 +71,11 @@ public final class OpenApiDocument {
         }
         ObjectNode schemas = components.collect();
         ProblemSchemas.addTo(schemas);
-        doc.putObject("components").set("schemas", schemas);
+        ObjectNode componentsNode = doc.putObject("components");
+        componentsNode.set("schemas", schemas);
+        if (security != null) {
+            componentsNode.set("securitySchemes", security.components());
+        }
         return doc;
     }
 
@@ -94,6 +105,9 @@ public final class OpenApiDocument {
             op.putObject("requestBody").put("required", true).set("content", contentOf(doc.requestContent()));
         }
         op.set("responses", responses(route));
+        if (security != null && !route.requires().isEmpty()) {
+            op.set("security", security.security());
+        }
         if (doc.deprecated()) {
             op.put("deprecated", true);
         }
@@ -134,6 +148,9 @@ public final class OpenApiDocument {
             success.set("content", contentOf(route.doc().responseContent()));
         } else if (route.status() != 204 && returns != void.class && returns != Void.class) {
             success.set("content", successContent(returns));
+        }
+        if (!route.requires().isEmpty()) {
+            SecuritySchemes.addResponses(responses, route);
         }
         if (route.params() != null || route.body() != null || !route.doc().requestContent().isEmpty()) {
             problem(responses, "422", "Validation Error", ProblemSchemas.VALIDATION_PROBLEM);

@@ -3,12 +3,15 @@ package barista.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import barista.Barista;
+import barista.access.Principal;
+import barista.access.Requirement;
 import barista.json.Json;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +29,10 @@ class OpenApiSnapshotTest {
                 .summary("Predict").tags("models").returns(ExampleApp.Prediction.class);
         app.post("/items", ExampleApp.Item.class, (ctx, item) -> item).status(201).returns(ExampleApp.Item.class);
         app.put("/items/{id}", ExampleApp.ItemId.class, ExampleApp.Item.class, (ctx, id, item) -> item);
+        app.accessControl(ctx -> Principal.anonymous());
+        app.delete("/items/{id}", ExampleApp.ItemId.class, (ctx, id) -> null).status(204)
+                .requires(Requirement.permission("items:{id}:delete"));
+        app.post("/auth/token", ctx -> Map.of("access_token", "t", "token_type", "bearer"));
         return app;
     }
 

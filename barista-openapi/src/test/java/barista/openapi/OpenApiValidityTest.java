@@ -36,4 +36,16 @@ class OpenApiValidityTest {
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getPaths()).isEmpty();
     }
+
+    @Test
+    void document_with_requirements_and_security_schemes_validates() {
+        for (boolean tokenRoute : new boolean[] {false, true}) {
+            SwaggerParseResult result = parse(ExampleApp.openApi(SecuredApp.create(tokenRoute)).toString());
+
+            assertThat(result.getMessages()).as("token route: %s", tokenRoute).isEmpty();
+            assertThat(result.getOpenAPI().getComponents().getSecuritySchemes())
+                    .containsKeys("apiKey", "bearer", "session");
+            assertThat(result.getOpenAPI().getPaths().get("/me").getGet().getSecurity()).hasSizeGreaterThan(1);
+        }
+    }
 }
