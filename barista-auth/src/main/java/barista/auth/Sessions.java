@@ -38,9 +38,20 @@ public final class Sessions {
      * Checks the password and starts a session with a new id (any session the request came with
      * is deleted, so a planted id never becomes signed in), setting the cookie on {@code ctx}.
      *
-     * @throws HttpError 401 "invalid username or password" for any mismatch; 429 when throttled
+     * <p>A browser's cross-site request ({@code Sec-Fetch-Site: cross-site}) is refused before the
+     * password is looked at: otherwise another site's self-submitting form could sign the browser in
+     * to an account of the attacker's choosing (login CSRF), since a form post is a top-level
+     * navigation whose answer may set a {@code SameSite=Lax} cookie. Clients that aren't browsers
+     * don't send the header.
+     *
+     * @throws HttpError 401 "invalid username or password" for any mismatch; 429 when throttled; 403
+     *                   for a cross-site request
      */
     public Session login(Context ctx, String username, String password) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && site.trim().equalsIgnoreCase("cross-site")) {
+            throw new HttpError.Forbidden("cross-site sign-in refused");
+        }
         Directory.UserEntry user = passwords.check(ctx, username, password);
         String id = Secrets.token(32);
         String idHash = Secrets.sha256Hex(id);
