@@ -74,7 +74,7 @@ final class DashboardPage {
             p.el("h2", "Requests per second, last 5 minutes");
             p.open("div", "id", "chart", "class", "chart", "data-src", "/admin/stats.json",
                     "role", "img", "aria-label", "Requests per second per model").close();
-            p.el("p", "Latency is the time of one inference call (a batch); queue time is not included. "
+            p.el("p", "Latency is a request's time at the model: queue, inference and the prediction log's commit. "
                     + "Figures refresh every 2 seconds.", "class", "note");
             p.close();
         });

@@ -18,16 +18,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The dashboard's live figures: requests per second and inference latency per model over the
+ * The dashboard's live figures: requests per second and request latency per model over the
  * last five minutes, without touching the prediction log. Once a second it reads the model
- * server's meters ({@code barista.model.requests} by outcome, {@code barista.model.inference}'s
+ * server's meters ({@code barista.model.requests} by outcome, {@code barista.model.latency}'s
  * histogram buckets) from the app's Micrometer registry and keeps the cumulative values in a ring
  * of {@value #SECONDS} + 1 samples; a rate or a quantile is the difference between two samples.
  *
  * <p>Counts are kept per model version and differenced per version, so a version that is
  * unloaded (its meters removed) makes no negative step; its last requests drop out of the window.
- * Latency is the time of one inference call (one batch), which is what the model server meters;
- * time waiting in the queue is a separate timer and not included.
+ * Latency is a request's time at the model: waiting for its batch, the inference call, and the
+ * prediction log's commit (HTTP parsing and writing are not included).
  *
  * <p>Threading: one daemon thread samples; {@link #snapshot()} runs on request threads. The
  * ring is guarded by its own lock, held only to copy references.
@@ -103,7 +103,7 @@ final class LiveStats implements AutoCloseable {
             }
         }
         Map<String, Map<String, Cumulative>> models = new HashMap<>();
-        for (Timer t : r.find("barista.model.inference").timers()) {
+        for (Timer t : r.find("barista.model.latency").timers()) {
             String model = t.getId().getTag("model");
             String version = t.getId().getTag("version");
             if (model == null || version == null) {

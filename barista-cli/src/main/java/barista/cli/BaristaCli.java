@@ -6,6 +6,7 @@ import barista.auth.Auth;
 import barista.auth.Roles;
 import barista.data.DataSettings;
 import barista.data.Database;
+import barista.inference.log.PredictionLog;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -88,6 +89,7 @@ public final class BaristaCli implements Runnable {
         Database db = Database.open(DataSettings.fromConfig(config.get()));
         try {
             Auth.migrate(db);
+            PredictionLog.migrate(db);
             return db;
         } catch (RuntimeException e) {
             db.close();

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * Model iris = Models.of(app).model("iris");
- * iris.predict(Tensor.ofFloats(rows)).thenApply(Prediction::classLabels);
+ * iris.predict(ctx, Tensor.ofFloats(rows)).thenApply(Prediction::classLabels);
  * }</pre>
  *
  * <p>The handle looks its model up on each call, so it follows hot swaps and may be made before

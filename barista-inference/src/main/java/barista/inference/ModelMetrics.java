@@ -27,6 +27,7 @@ final class ModelMetrics implements BatchObserver {
     private final String version;
     private final Timer queueWait;
     private final Timer inference;
+    private final Timer latency;
     private final DistributionSummary batchRows;
     private final Counter ok;
     private final Counter failed;
@@ -44,6 +45,11 @@ final class ModelMetrics implements BatchObserver {
         this.inference = add(Timer.builder("barista.model.inference")
                 .description("Time one inference call (one batch) took")
                 .tags("model", model, "version", version).publishPercentileHistogram().register(registry));
+        this.latency = add(Timer.builder("barista.model.latency")
+                .description("Time from a request reaching the model to its answer being ready: queue, inference and the"
+                        + " prediction log's commit")
+                .tags("model", model, "version", version).publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofNanos(50_000)).register(registry));
         this.batchRows = add(DistributionSummary.builder("barista.model.batch.size").baseUnit("rows")
                 .description("Rows per inference call")
                 .tags("model", model, "version", version)
@@ -69,6 +75,11 @@ final class ModelMetrics implements BatchObserver {
     }
 
     /** A request refused before queueing because its inputs did not fit. */
+    /** One request answered (successfully or not) {@code nanos} after it reached the model. */
+    void answered(long nanos) {
+        latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     void invalid() {
         outcome("invalid").increment();
     }

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * Models models = Models.of(app);                   // also serves models/<name>/<version>/model.onnx
  * Model iris = models.model("iris");               // a handle; follows hot swaps
- * app.post("/iris", IrisIn.class, (ctx, in) -> iris.predict(Tensor.ofFloats(in.features()))
+ * app.post("/iris", IrisIn.class, (ctx, in) -> iris.predict(ctx, Tensor.ofFloats(in.features()))
  *         .thenApply(p -> new IrisOut(p.classes()))).onEventLoop();
  * }</pre>
  *
@@ -213,11 +213,14 @@ public final class Models {
         String version = v.version();
         List<String> labels = v.config().labels();
         CompletableFuture<Prediction> done = out.thenApply(o -> new Prediction(name, version, o, labels));
-        if (log == null || !log.shouldLog(v.config().log())) {
-            return done;
+        if (log != null && log.shouldLog(v.config().log())) {
+            done = done.thenCompose(p -> log.record(caller.requestId(), caller.principal(),
+                    (System.nanoTime() - started) / 1000, inputs, p));
         }
-        return done.thenCompose(p -> log.record(caller.requestId(), caller.principal(),
-                (System.nanoTime() - started) / 1000, inputs, p));
+        if (m != null) {
+            done.whenComplete((p, failure) -> m.answered(System.nanoTime() - started));
+        }
+        return done;
     }
 
     // ---------------------------------------------------------------- change

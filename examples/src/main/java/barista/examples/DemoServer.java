@@ -43,6 +43,7 @@ public final class DemoServer {
         TornadoStyle.install(app);
         new ItemsApi().install(app);
         ModelServing.install(app);
+        NotesApi.install(app);
         return app;
     }
 

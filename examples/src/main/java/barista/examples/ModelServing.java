@@ -28,7 +28,7 @@ public final class ModelServing {
     public static void install(Barista app) {
         Model iris = Models.of(app).model("iris");
         app.post("/iris", IrisRequest.class, (ctx, in) -> iris
-                        .predict(Tensor.ofFloats(in.features().toArray(float[][]::new)))
+                        .predict(ctx, Tensor.ofFloats(in.features().toArray(float[][]::new)))
                         .thenApply(prediction -> new IrisResponse(prediction.classes())))
                 .onEventLoop() // predict() only queues the rows, so the handler never blocks
                 .returns(IrisResponse.class)

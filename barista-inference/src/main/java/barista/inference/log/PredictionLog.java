@@ -60,7 +60,7 @@ public final class PredictionLog implements AutoCloseable {
         this.enabled = config.flag("barista.predictions.log", true);
         this.sample = parseSample(config.property("barista.predictions.sample", "1"));
         this.db = Database.of(app);
-        db.migrate("inference", "classpath:barista/inference/migration");
+        migrate(db);
         this.writer = new LogWriter(db.dataSource(), intSetting(config, "barista.predictions.queue", 10_000),
                 intSetting(config, "barista.predictions.batch", 1000));
         app.onStop(this::close);
@@ -73,6 +73,11 @@ public final class PredictionLog implements AutoCloseable {
                 .description("Predictions answered 503 because the log could not keep them").register(registry);
         Gauge.builder("barista.predictions.log.backlog", this, l -> l.stats().backlog())
                 .description("Prediction log entries waiting for their commit").register(registry);
+    }
+
+    /** Brings the log's table up to date on {@code db}: what {@code barista migrate} does for the log. */
+    public static int migrate(Database db) {
+        return db.migrate("inference", "classpath:barista/inference/migration");
     }
 
     /** The app's log, opening the app's database and bringing its table up to date on first use. */
@@ -109,9 +114,22 @@ public final class PredictionLog implements AutoCloseable {
         return writer.stats();
     }
 
-    /** One page of matching entries, newest first; read {@link PredictionPage#next} for the next. */
+    /**
+     * One page of matching entries, newest first; read {@link PredictionPage#next} for the next.
+     * A text that is a logged request id finds that request through its index; any other text
+     * is looked for inside inputs and outputs, which reads the log newest first until a page is
+     * full, so a rare text in a large log takes a while.
+     */
     public PredictionPage search(PredictionQuery q) {
-        List<LoggedPrediction> rows = db.withHandle(h -> select(h, q, q.limit() + 1).map(PredictionLog::row).list());
+        List<LoggedPrediction> rows = db.withHandle(h -> {
+            if (q.text() != null) {
+                List<LoggedPrediction> byId = select(h, q, q.limit() + 1, true).map(PredictionLog::row).list();
+                if (!byId.isEmpty()) {
+                    return byId;
+                }
+            }
+            return select(h, q, q.limit() + 1, false).map(PredictionLog::row).list();
+        });
         Long next = null;
         if (rows.size() > q.limit()) {
             rows = rows.subList(0, q.limit());
@@ -149,7 +167,8 @@ public final class PredictionLog implements AutoCloseable {
             try {
                 Csv.row(out, "id", "request_id", "time", "model", "version", "principal", "latency_ms", "input",
                         "output", "feedback", "feedback_time");
-                try (var rows = select(h, q.withBefore(null), 0).setFetchSize(500).map(PredictionLog::row).stream()) {
+                boolean exactId = q.text() != null && select(h, q.withLimit(1), 1, true).map(PredictionLog::row).findFirst().isPresent();
+                try (var rows = select(h, q.withBefore(null), 0, exactId).setFetchSize(500).map(PredictionLog::row).stream()) {
                     rows.forEach(p -> {
                         try {
                             Csv.row(out, Long.toString(p.id()), p.requestId(), p.time().toString(), p.model(), p.version(),
@@ -167,8 +186,11 @@ public final class PredictionLog implements AutoCloseable {
         });
     }
 
-    /** The SELECT for a query; {@code limit} 0 means no limit. Every value is a bound parameter. */
-    private static Query select(Handle h, PredictionQuery q, int limit) {
+    /**
+     * The SELECT for a query; {@code limit} 0 means no limit. With {@code exactId} the text is
+     * matched as a request id only. Every value is a bound parameter.
+     */
+    private static Query select(Handle h, PredictionQuery q, int limit, boolean exactId) {
         List<String> where = new ArrayList<>();
         Map<String, Object> binds = new LinkedHashMap<>();
         if (q.model() != null) {
@@ -194,9 +216,11 @@ public final class PredictionLog implements AutoCloseable {
         if (q.hasFeedback() != null) {
             where.add(q.hasFeedback() ? "feedback IS NOT NULL" : "feedback IS NULL");
         }
-        if (q.text() != null) {
-            where.add("(request_id = :text OR input LIKE :like ESCAPE '!' OR output LIKE :like ESCAPE '!')");
+        if (q.text() != null && exactId) {
+            where.add("request_id = :text");
             binds.put("text", q.text());
+        } else if (q.text() != null) {
+            where.add("(input LIKE :like ESCAPE '!' OR output LIKE :like ESCAPE '!')");
             binds.put("like", "%" + escapeLike(q.text()) + "%");
         }
         if (q.before() != null) {
