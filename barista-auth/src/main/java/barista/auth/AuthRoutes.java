@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * The JSON routes under {@code /auth}, tagged {@code auth} in the API docs. Login and token take
  * either a JSON body or an HTML/OAuth2 form ({@code application/x-www-form-urlencoded}), like
- * FastAPI's {@code OAuth2PasswordRequestForm}. Every error is problem+json.
+ * FastAPI's {@code OAuth2PasswordRequestForm}. Every error is problem+json. Answers carrying a
+ * secret or the caller's identity are sent {@code Cache-Control: no-store}.
  *
  * <p>Threading: the routes run on virtual threads: login and token verify a password (about 80 ms)
  * and the key routes use the database.
@@ -37,6 +38,12 @@ final class AuthRoutes {
     /** A request for a new API key; {@code expiresAt} may be omitted for a key that never expires. */
     record NewKeyRequest(@NotBlank @Size(max = 100) String name, Instant expiresAt) {}
 
+    /**
+     * Sent with every answer that holds a secret or says who the caller is (a CSRF token, an API
+     * key, a bearer token), so no browser or proxy cache keeps it.
+     */
+    static final String NO_STORE = "no-store";
+
     private AuthRoutes() {
     }
 
@@ -44,6 +51,7 @@ final class AuthRoutes {
         app.post("/auth/login", ctx -> {
             Credentials c = credentials(ctx);
             Session s = auth.sessions().login(ctx, c.username(), c.password());
+            ctx.header("Cache-Control", NO_STORE);
             return new LoginResult(s.username(), s.csrfToken());
         }).tags("auth").summary("Sign in with a user name and password")
                 .description("Sets the `barista_session` cookie (HttpOnly, SameSite=Lax, Secure). Unsafe requests "
@@ -59,6 +67,7 @@ final class AuthRoutes {
 
         app.get("/auth/me", ctx -> {
             AuthPrincipal p = (AuthPrincipal) ctx.principal();
+            ctx.header("Cache-Control", NO_STORE);
             return new Me(p.username(), new TreeSet<>(p.roles()), new TreeSet<>(p.permissions()), p.credential());
         }).requires(authenticated()).tags("auth").summary("Who the caller is and what they may do")
                 .returns(Me.class);
@@ -73,19 +82,24 @@ final class AuthRoutes {
             Credentials c = credentials(ctx);
             Directory.UserEntry user = auth.passwordCheck().check(ctx, c.username(), c.password());
             AccessToken t = auth.tokens().issue(user.username());
-            ctx.header("Cache-Control", "no-store");
+            ctx.header("Cache-Control", NO_STORE);
             return new TokenResponse(t.token(), "bearer", t.expiresInSeconds());
         }).tags("auth").summary("Get a bearer token (OAuth2 password grant)")
                 .description("Takes `grant_type=password&username=..&password=..` as a form, or JSON "
                         + "`{\"username\", \"password\"}`. Send the token as `Authorization: Bearer <access_token>`.")
                 .returns(TokenResponse.class);
 
-        app.get("/auth/keys", ctx -> auth.apiKeys().list(username(ctx)))
+        app.get("/auth/keys", ctx -> {
+            ctx.header("Cache-Control", NO_STORE);
+            return auth.apiKeys().list(username(ctx));
+        })
                 .requires(authenticated()).tags("auth").summary("The caller's API keys (never their secrets)")
                 .returns(ApiKeyInfo[].class);
 
-        app.post("/auth/keys", NewKeyRequest.class, (ctx, req) ->
-                        Response.created(auth.apiKeys().create(username(ctx), req.name(), req.expiresAt())))
+        app.post("/auth/keys", NewKeyRequest.class, (ctx, req) -> {
+            NewApiKey key = auth.apiKeys().create(username(ctx), req.name(), req.expiresAt());
+            return Response.created(key).withHeader("Cache-Control", NO_STORE); // the only copy of the secret
+        })
                 .requires(authenticated()).tags("auth").status(201)
                 .summary("Create an API key for the caller; the key is shown only in this answer")
                 .returns(NewApiKey.class);
