@@ -97,11 +97,17 @@ final class AuthRoutes {
                 .returns(ApiKeyInfo[].class);
 
         app.post("/auth/keys", NewKeyRequest.class, (ctx, req) -> {
+            if (((AuthPrincipal) ctx.principal()).credential() == Credential.API_KEY) {
+                // else a key that expires, or is about to be revoked, could mint its successor
+                throw new HttpError.Forbidden("an API key cannot create API keys; sign in or use a bearer token");
+            }
             NewApiKey key = auth.apiKeys().create(username(ctx), req.name(), req.expiresAt());
             return Response.created(key).withHeader("Cache-Control", NO_STORE); // the only copy of the secret
         })
                 .requires(authenticated()).tags("auth").status(201)
                 .summary("Create an API key for the caller; the key is shown only in this answer")
+                .description("Needs a session or a bearer token: a request made with an API key is refused 403, "
+                        + "so a key can't outlive its expiry or revocation by minting another.")
                 .returns(NewApiKey.class);
 
         app.delete("/auth/keys/{id}", ctx -> {
