@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * {@code /admin/keys}: every API key with its owner, expiry, last use and whether it was
  * revoked; a form to make a key for a user and a button to revoke one. Needs
- * {@code users:manage}.
+ * {@code users:manage}, and only for users whose permissions the manager holds ({@link Escalation}):
+ * a key acts as its owner.
  *
  * <p>A new key's secret is shown once, on the page that answers the create form, and never
  * again (only its hash is stored). That answer is therefore the one POST that renders a page
@@ -55,6 +56,9 @@ final class KeyPages {
                 return page(v, 422, "Expiry must be a date (yyyy-mm-dd) or empty for never.", null);
             }
         }
+        if (!Escalation.mayActOnUser(v.principal(), Auth.of(app), username)) {
+            return page(v, 403, "Could not create the key: " + Escalation.REFUSED + ".", null);
+        }
         NewApiKey key;
         try {
             key = Auth.of(app).apiKeys().create(username, name, expiresAt);
@@ -66,6 +70,11 @@ final class KeyPages {
 
     private Object revoke(Visit v) {
         String keyId = v.ctx().formValue("keyId");
+        String owner = Auth.of(app).apiKeys().listAll().stream().filter(k -> k.keyId().equals(keyId))
+                .map(ApiKeyInfo::username).findFirst().orElse(null);
+        if (owner != null && !Escalation.mayActOnUser(v.principal(), Auth.of(app), owner)) {
+            return page(v, 403, "Could not revoke " + keyId + ": " + Escalation.REFUSED + ".", null);
+        }
         try {
             Auth.of(app).apiKeys().revoke(keyId, v.principal());
         } catch (HttpError e) {

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * {@code /admin/roles}: every role and its permissions; forms to create a role, replace a role's
- * permissions, and delete one (not {@code admin}). Needs {@code users:manage}. Permissions are
+ * permissions, and delete one (not {@code admin}). Needs {@code users:manage}, and every permission
+ * the role has or is given must be one the manager holds ({@link Escalation}). Permissions are
  * typed as text separated by spaces or commas ({@code models:manage model:*:call}).
  *
  * <p>Threading: virtual threads; changes block on the database.
@@ -39,6 +40,13 @@ final class RolePages {
     private Object change(Visit v, String what) {
         String name = v.ctx().formValue("name");
         Roles roles = Auth.of(app).roles();
+        Set<String> touched = new LinkedHashSet<>(roles.find(name).map(Role::permissions).orElse(Set.of()));
+        if (!what.equals("deleted")) {
+            touched.addAll(permissions(v.ctx().formValue("permissions")));
+        }
+        if (!Escalation.holdsAll(v.principal(), touched)) {
+            return page(v, 403, "Could not change role " + name + ": " + Escalation.REFUSED + ".");
+        }
         try {
             switch (what) {
                 case "created" -> roles.create(name, permissions(v.ctx().formValue("permissions")));

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * {@code /admin/users}: every user with their roles and whether they are active; forms to create
- * a user, set a user's roles, and deactivate or reactivate one. All need {@code users:manage}.
+ * a user, set a user's roles, and deactivate or reactivate one. All need {@code users:manage}, and
+ * the {@link Escalation} rule: no granting or touching permissions the manager doesn't hold.
  * A change that works redirects back (POST-redirect-GET); one that the auth module refuses (a
  * taken name, a short password) shows the page again with its reason and status.
  *
@@ -43,6 +44,9 @@ final class UserPages {
 
     private Object create(Visit v) {
         String username = v.ctx().formValue("username");
+        if (!Escalation.mayGrantRoles(v.principal(), auth(), roles(v))) {
+            return page(v, 403, "Could not create " + username + ": " + Escalation.REFUSED + ".");
+        }
         try {
             auth().users().create(username, v.ctx().formValue("password"), roles(v));
         } catch (HttpError e) {
@@ -53,6 +57,10 @@ final class UserPages {
 
     private Object setRoles(Visit v) {
         String username = v.ctx().formValue("username");
+        if (!Escalation.mayActOnUser(v.principal(), auth(), username)
+                || !Escalation.mayGrantRoles(v.principal(), auth(), roles(v))) {
+            return page(v, 403, "Could not change the roles of " + username + ": " + Escalation.REFUSED + ".");
+        }
         try {
             auth().users().setRoles(username, roles(v));
         } catch (HttpError e) {
@@ -66,6 +74,9 @@ final class UserPages {
         boolean active = "true".equals(v.ctx().formValue("active"));
         if (!active && username != null && username.equals(v.principal().name())) {
             return page(v, 409, "You cannot deactivate your own account.");
+        }
+        if (!Escalation.mayActOnUser(v.principal(), auth(), username)) {
+            return page(v, 403, "Could not change " + username + ": " + Escalation.REFUSED + ".");
         }
         try {
             auth().users().setActive(username, active);
