@@ -19,7 +19,8 @@ import java.util.function.Function;
  * because a browser needs a redirect and a page, not a 401 problem document.
  *
  * <p>A {@code POST} from a session without its CSRF token never gets here: the access control
- * answers 403 when the principal is asked for.
+ * answers 403 when the principal is asked for. Pages and forms are for browser sessions only: a
+ * request signed in with an API key or bearer token gets a 403 problem (the JSON API is for those).
  *
  * <p>Threading: the handlers run on the request's virtual thread.
  */
@@ -70,7 +71,12 @@ final class Guard {
                 String next = page ? ctx.path() + query(ctx) : "/admin";
                 return redirect("/admin/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
             }
-            Visit v = new Visit(ctx, p, csrf.apply(ctx));
+            String token = csrf.apply(ctx);
+            if (token == null) {
+                // an API key or bearer token: no session, so no CSRF token for the page's forms
+                throw new HttpError.Forbidden("the admin pages need a browser session; sign in at /admin/login");
+            }
+            Visit v = new Visit(ctx, p, token);
             if (!v.may(permission)) {
                 return layout.page(v, 403, "Not allowed", null, pg -> pg
                         .el("p", "Your account (" + p.name() + ") does not have the permission this page needs: "
