@@ -5,7 +5,7 @@ import java.io.Writer;
 
 /**
  * RFC 4180 cells for the log's CSV export. A cell a spreadsheet would run as a formula (it
- * starts with {@code = + - @}, tab or CR) gets a leading {@code '}: the log holds what clients
+ * starts with {@code = + - @}, tab or CR, also after leading spaces) gets a leading {@code '}: the log holds what clients
  * sent, and an export must not turn a client's input into code on an analyst's machine.
  */
 final class Csv {
@@ -27,8 +27,9 @@ final class Csv {
             return "";
         }
         String v = value;
-        char first = v.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+        String start = v.stripLeading();
+        char first = start.isEmpty() ? v.charAt(0) : start.charAt(0);
+        if (first == '=' || first == '+' || first == '-' || first == '@' || v.charAt(0) == '\t' || v.charAt(0) == '\r') {
             v = "'" + v;
         }
         boolean quote = false;

@@ -187,6 +187,8 @@ class PredictionLogTest {
         assertThat(Csv.cell("+1")).isEqualTo("'+1");
         assertThat(Csv.cell("-2")).isEqualTo("'-2");
         assertThat(Csv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.cell("  =1+1")).isEqualTo("'  =1+1");
+        assertThat(Csv.cell(" ")).isEqualTo(" ");
         assertThat(Csv.cell(null)).isEmpty();
     }
 }
