@@ -22,6 +22,11 @@ final class Passwords {
     /** A hash of a password nobody knows, checked when the user doesn't exist. */
     private static final String DUMMY = hash(Secrets.token(24));
 
+    /** Initialises this class (its dummy hash) ahead of the first login. */
+    static void warmUp() {
+        // class initialisation did the work
+    }
+
     /** Shorter passwords are refused. */
     static final int MIN_LENGTH = 8;
     /** Longer ones are refused too: Argon2 over megabytes of input is a cheap denial of service. */

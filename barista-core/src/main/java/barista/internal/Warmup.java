@@ -3,12 +3,13 @@ package barista.internal;
 import barista.binding.Violations;
 import barista.json.Json;
 import barista.spi.Engine;
+import barista.spi.Extension;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the slow, independent initialisations (Hibernate Validator's factory, Jackson's
- * mapper, the engine's classes) on background threads as soon as an app is created, so they
+ * mapper, the engine's classes, the extensions' own: a database driver, Flyway) on background threads as soon as an app is created, so they
  * overlap with each other and with route declaration instead of adding up. Measured on 2
  * cores: about 420, 270 and 450 ms, each mostly class loading. Once per JVM.
  */
@@ -33,6 +34,15 @@ public final class Warmup {
             Thread.ofPlatform().daemon().name("barista-warmup-json").start(Json::mapper);
             Thread.ofPlatform().daemon().name("barista-warmup-engine").start(() ->
                     ServiceLoader.load(Engine.class).findFirst().ifPresent(Warmup::warmUp));
+            Thread.ofPlatform().daemon().name("barista-warmup-extensions").start(() -> {
+                for (Extension e : ServiceLoader.load(Extension.class)) {
+                    try {
+                        e.warmUp();
+                    } catch (RuntimeException | LinkageError ignored) {
+                        // only an optimisation
+                    }
+                }
+            });
         }
     }
 }

@@ -56,6 +56,12 @@ import org.jdbi.v3.core.HandleConsumer;
  */
 public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("barista.data");
+    /**
+     * The pool's and Flyway's INFO lines (six per module per start) say what Barista's one line
+     * per database says; they are turned down to warnings unless logging is configured for them.
+     * Held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final List<java.util.logging.Logger> QUIET = quiet("com.zaxxer.hikari", "org.flywaydb");
     private static final long REACHABLE_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     private static final String UNAVAILABLE = "database unavailable";
@@ -117,6 +123,37 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
+    }
+
+    /**
+     * Loads and initialises the SQLite driver (its native library), the pool, Flyway and JDBI,
+     * opening nothing: what {@code Extension.warmUp} of the modules that open the database calls,
+     * so this class loading overlaps with the rest of start-up. Idempotent, never throws.
+     */
+    public static void warmUp() {
+        try {
+            Class.forName("org.sqlite.JDBC");
+            org.sqlite.SQLiteJDBCLoader.initialize();
+            new HikariConfig().setPoolName("warm-up");
+            Flyway.configure().locations("classpath:db/migration").placeholderReplacement(true);
+            Jdbi.create(() -> {
+                throw new java.sql.SQLException("warm-up only");
+            });
+        } catch (Exception | LinkageError e) {
+            // only an optimisation: opening the database reports any real problem
+        }
+    }
+
+    private static List<java.util.logging.Logger> quiet(String... names) {
+        List<java.util.logging.Logger> loggers = new java.util.ArrayList<>();
+        for (String name : names) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            if (logger.getLevel() == null) {
+                logger.setLevel(java.util.logging.Level.WARNING);
+            }
+            loggers.add(logger);
+        }
+        return List.copyOf(loggers);
     }
 
     private static HikariDataSource pool(DataSettings settings) {

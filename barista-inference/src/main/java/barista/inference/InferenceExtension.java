@@ -1,6 +1,7 @@
 package barista.inference;
 
 import barista.Barista;
+import barista.data.Database;
 import barista.inference.http.AdminRoutes;
 import barista.inference.http.FeedbackRoutes;
 import barista.inference.http.KServeRoutes;
@@ -38,5 +39,11 @@ public final class InferenceExtension implements Extension {
         if (app.config().flag("barista.models.admin", false)) {
             AdminRoutes.install(app, models);
         }
+    }
+
+    /** The prediction log's database classes. */
+    @Override
+    public void warmUp() {
+        Database.warmUp();
     }
 }
