@@ -52,18 +52,36 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
                      String version, Map<String, String> properties) {
 
     public Config {
-        properties = Map.copyOf(properties);
+        Map<String, String> byCanonical = new HashMap<>();
+        properties.forEach((k, v) -> byCanonical.put(canonical(k), v));
+        properties = Map.copyOf(byCanonical);
     }
 
-    /** A property by its dotted name ({@code barista.docs.enabled}), or the fallback. */
+    /**
+     * A property by its dotted name ({@code barista.docs.enabled}), or the fallback. Dots, dashes
+     * and underscores are the same separator and case doesn't matter, so
+     * {@code barista.allowed-hosts} is also set by env {@code BARISTA_ALLOWED_HOSTS}.
+     */
     public String property(String name, String fallback) {
-        return properties.getOrDefault(name, fallback);
+        return properties.getOrDefault(canonical(name), fallback);
     }
 
     /** A boolean property ({@code true/false, 1/0, yes/no, on/off}), or the fallback when unset. */
     public boolean flag(String name, boolean fallback) {
-        String v = properties.get(name);
+        String v = properties.get(canonical(name));
         return v == null ? fallback : parseBoolean(name, v);
+    }
+
+    /** The one spelling of a property name that every source maps to. */
+    static String canonical(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
+    }
+
+    /** Puts a value, replacing any earlier spelling of the same name (a later source wins). */
+    static void putCanonical(Map<String, String> into, String key, String value) {
+        String c = canonical(key);
+        into.keySet().removeIf(k -> !k.equals(key) && canonical(k).equals(c));
+        into.put(key, value);
     }
 
     /**
@@ -132,7 +150,7 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
         readEnv(System.getenv(), props);
         System.getProperties().forEach((k, v) -> {
             if (k.toString().startsWith("barista.")) {
-                props.put(k.toString(), v.toString());
+                putCanonical(props, k.toString(), v.toString());
             }
         });
         b.apply(props);
@@ -145,7 +163,7 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
             if (in != null) {
                 Properties p = new Properties();
                 p.load(in);
-                p.forEach((k, v) -> into.put(k.toString(), v.toString()));
+                p.forEach((k, v) -> putCanonical(into, k.toString(), v.toString()));
             }
         } catch (IOException e) {
             throw new SetupException("cannot read application.properties from the class path", e);
@@ -159,24 +177,25 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
         try (Reader r = Files.newBufferedReader(file)) {
             Properties p = new Properties();
             p.load(r);
-            p.forEach((k, v) -> into.put(k.toString(), v.toString()));
+            p.forEach((k, v) -> putCanonical(into, k.toString(), v.toString()));
         } catch (IOException e) {
             throw new SetupException("cannot read " + file.toAbsolutePath(), e);
         }
     }
 
-    /** {@code BARISTA_MAX_BODY_SIZE} becomes {@code barista.max-body-size} for known keys. */
+    /**
+     * {@code BARISTA_MAX_BODY_SIZE} becomes {@code barista.max-body-size} for known keys, and
+     * {@code BARISTA_AUTH_JWT_SECRET} {@code barista.auth.jwt.secret}, which
+     * {@link #property} finds as {@code barista.auth.jwt-secret}.
+     */
     static void readEnv(Map<String, String> env, Map<String, String> into) {
+        Map<String, String> known = new HashMap<>();
         for (String key : Builder.KEYS) {
-            String envName = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-            String v = env.get(envName);
-            if (v != null) {
-                into.put(key, v);
-            }
+            known.put(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), key);
         }
         env.forEach((k, v) -> {
             if (k.startsWith("BARISTA_")) {
-                into.putIfAbsent(k.toLowerCase(Locale.ROOT).replace('_', '.'), v);
+                putCanonical(into, known.getOrDefault(k, k.toLowerCase(Locale.ROOT).replace('_', '.')), v);
             }
         });
     }
@@ -373,17 +392,21 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
             if (cors.allowCredentials() && cors.allowedOrigins().contains("*")) {
                 throw new SetupException("CORS cannot allow credentials for origin '*': list the origins");
             }
-            Map<String, String> all = new HashMap<>(codeProperties);
-            all.putAll(fileAndEnv);
+            Map<String, String> all = new HashMap<>();
+            codeProperties.forEach((k, v) -> putCanonical(all, k, v));
+            fileAndEnv.forEach((k, v) -> putCanonical(all, k, v));
             return new Config(host, port, maxBodyBytes, devMode, eventLoopHandlers, cors, securityHeaders,
                     gzipMinBytes, shutdownDelay, shutdownGrace, requestLog, eventLoops, idleTimeoutSeconds, title, version,
                     all);
         }
 
         private static void ifSet(Map<String, String> p, String key, Consumer<String> set) {
-            String v = p.get(key);
-            if (v != null) {
-                set.accept(v);
+            String c = canonical(key);
+            for (Map.Entry<String, String> e : p.entrySet()) {
+                if (canonical(e.getKey()).equals(c)) {
+                    set.accept(e.getValue());
+                    return;
+                }
             }
         }
 

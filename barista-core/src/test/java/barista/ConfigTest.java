@@ -57,6 +57,24 @@ class ConfigTest {
     }
 
     @Test
+    void a_module_property_with_dashes_is_set_by_its_environment_variable() {
+        Map<String, String> into = new HashMap<>();
+        into.put("barista.auth.jwt-secret", "from-the-file");
+        Config.readEnv(Map.of("BARISTA_AUTH_JWT_SECRET", "from-the-env", "BARISTA_ALLOWED_HOSTS", "api.example.com"), into);
+        Config config = new Config.Builder().build(into);
+        assertThat(config.property("barista.auth.jwt-secret", null)).isEqualTo("from-the-env");
+        assertThat(config.property("barista.allowed-hosts", null)).isEqualTo("api.example.com");
+        assertThat(config.property("barista.allowed.hosts", null)).isEqualTo("api.example.com");
+    }
+
+    @Test
+    void a_later_source_wins_whatever_its_spelling() {
+        Config.Builder code = new Config.Builder().property("barista.models.access", "open");
+        Config config = code.build(Map.of("barista.models_access", "permission"));
+        assertThat(config.property("barista.models.access", null)).isEqualTo("permission");
+    }
+
+    @Test
     void bad_values_fail_start_up_with_the_reason() {
         Config.Builder b = new Config.Builder();
         assertThatThrownBy(() -> b.apply(Map.of("barista.port", "eighty"))).isInstanceOf(SetupException.class);

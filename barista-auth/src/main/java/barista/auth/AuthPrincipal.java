@@ -31,6 +31,12 @@ public record AuthPrincipal(String username, Set<String> roles, Set<String> perm
         return keyId == null ? username : username + "/key:" + keyId;
     }
 
+    /** The user name, however the request authenticated. */
+    @Override
+    public String user() {
+        return username;
+    }
+
     @Override
     public boolean authenticated() {
         return true;

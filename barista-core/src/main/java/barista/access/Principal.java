@@ -8,8 +8,19 @@ package barista.access;
  * <p>Implementations are immutable and answer without blocking: routes on the event loop ask.
  */
 public interface Principal {
-    /** A name for logs and the prediction log: a user name, {@code key:<id>}, or {@code anonymous}. */
+    /**
+     * A name for logs and the prediction log, saying how the request came: a user name,
+     * {@code alice/key:<id>} for one of alice's API keys, or {@code anonymous}.
+     */
     String name();
+
+    /**
+     * The user this principal acts for, for what the app keeps per user (whose notes, whose
+     * orders): {@code alice} whether she signed in or sent one of her keys. By default the name.
+     */
+    default String user() {
+        return name();
+    }
 
     /** False only for the anonymous principal. */
     boolean authenticated();

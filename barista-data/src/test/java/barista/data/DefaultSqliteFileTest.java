@@ -21,7 +21,7 @@ class DefaultSqliteFileTest {
         assertThat(s.dialect()).isEqualTo(Dialect.SQLITE);
         assertThat(s.poolSize()).isEqualTo(4);
         assertThat(s.migrations()).containsExactly("classpath:db/migration");
-        assertThat(s.sqliteSynchronous()).isEqualTo("FULL");
+        assertThat(s.sqliteSynchronous()).isEqualTo("NORMAL");
     }
 
     @Test
@@ -34,7 +34,7 @@ class DefaultSqliteFileTest {
             assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
             assertThat(pragma(db, "busy_timeout")).isEqualTo("5000");
-            assertThat(pragma(db, "synchronous")).isEqualTo("2"); // FULL
+            assertThat(pragma(db, "synchronous")).isEqualTo("1"); // NORMAL
         }
         assertThat(Files.exists(dir.resolve("barista.db-wal")) || Files.exists(dir.resolve("barista.db"))).isTrue();
     }

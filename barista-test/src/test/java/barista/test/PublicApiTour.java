@@ -71,7 +71,7 @@ final class PublicApiTour {
         app.readiness("ready", () -> true);
         app.accessControl(ctx -> barista.access.Principal.anonymous());
         barista.spi.AccessControl control = app.accessControl();
-        app.get("/guarded/{name}", ctx -> ctx.principal().name() + ctx.principal().authenticated()
+        app.get("/guarded/{name}", ctx -> ctx.principal().name() + ctx.principal().user() + ctx.principal().authenticated()
                         + ctx.principal().hasRole("r") + ctx.principal().hasPermission("p") + ctx.formValue("f") + ctx.form())
                 .requires(barista.access.Requirement.authenticated(), barista.access.Requirement.role("admin"),
                         barista.access.Requirement.permission("model:{name}:call"));

@@ -37,7 +37,7 @@ public final class NotesApi {
         Database db = Database.of(app); // data/barista.db, or barista.data.url; db/migration ran at start
         app.post("/notes", NewNote.class, (ctx, in) -> db.inTransaction(h -> {
             long id = h.createUpdate("INSERT INTO notes (author, text, created_at) VALUES (:author, :text, :at)")
-                    .bind("author", ctx.principal().name()).bind("text", in.text())
+                    .bind("author", ctx.principal().user()).bind("text", in.text())
                     .bind("at", System.currentTimeMillis())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             return find(h, id);
@@ -45,7 +45,7 @@ public final class NotesApi {
 
         app.get("/notes", ctx -> db.withHandle(h -> h.createQuery(
                         "SELECT * FROM notes WHERE author = :me ORDER BY id DESC LIMIT 100")
-                .bind("me", ctx.principal().name()).map(NOTE).list()))
+                .bind("me", ctx.principal().user()).map(NOTE).list()))
                 .returns(Note[].class).requires(authenticated());
 
         app.delete("/notes/{id}", NoteId.class, (ctx, note) -> {

@@ -137,7 +137,7 @@ final class PublicApiTour {
 
         // Principals
         AuthPrincipal p = new AuthPrincipal("ada", Set.of("admin"), Set.of("*"), Credential.SESSION, null);
-        String name = p.name();
+        String name = p.name() + p.user();
         boolean authenticated = p.authenticated();
         boolean hasRole = p.hasRole("admin");
         boolean hasPermission = p.hasPermission("model:iris:call");

@@ -6,12 +6,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A prediction waiting to be written. It holds the tensors themselves, not their JSON: the
- * writer thread renders them, so the request's thread (often the event loop or a batch worker)
- * pays nothing for the log's text.
+ * A prediction waiting to be written, its tensors already rendered as JSON by the thread that
+ * made the prediction: the one writer thread is the log's bottleneck, so it only binds and
+ * commits.
  *
  * @param committed completed once the entry's transaction committed, or failed with a 503
  */
-record LogEntry(String requestId, String principal, long timeMillis, long latencyMicros, Map<String, Tensor> inputs,
-                Prediction prediction, CompletableFuture<Void> committed) {
+record LogEntry(String requestId, String principal, long timeMillis, long latencyMicros, String inputJson,
+                String outputJson, Prediction prediction, CompletableFuture<Void> committed) {
+
+    static LogEntry of(String requestId, String principal, long latencyMicros, Map<String, Tensor> inputs,
+                       Prediction prediction) {
+        return new LogEntry(requestId, principal, System.currentTimeMillis(), latencyMicros, LogWriter.json(inputs),
+                LogWriter.json(prediction.outputs()), prediction, new CompletableFuture<>());
+    }
 }

@@ -22,10 +22,12 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 
 /**
- * Group commit: one thread takes every entry that is waiting (up to {@code maxBatch}), inserts
- * them in one transaction, commits, and only then completes their futures. While it commits, new
- * entries gather for the next round, so the number of commits per second stays near what the
- * disk can flush however many requests arrive, and each request waits about one commit.
+ * Group commit: a writer thread takes every entry that is waiting (up to {@code maxBatch}),
+ * inserts them in one transaction, commits, and only then completes their futures. While it
+ * commits, new entries gather for the next round, so the number of commits per second stays near
+ * what the disk can flush however many requests arrive, and each request waits about one commit.
+ * One thread by default; more ({@code barista.predictions.writers}) keep several transactions in
+ * flight, which PostgreSQL can flush together when it has cores to spare.
  *
  * <p>Faults: an entry that finds the queue full, or whose transaction fails (the database is
  * gone, the disk is full), fails with a 503 and is not retried: its client was not answered, so
@@ -44,18 +46,24 @@ final class LogWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final ArrayBlockingQueue<LogEntry> queue;
     private final int maxBatch;
-    private final Thread thread;
+    private final long gatherNanos;
+    private final List<Thread> threads;
     private final LongAdder entries = new LongAdder();
     private final LongAdder commits = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private volatile boolean closing;
     private volatile long lastFailureLog;
 
-    LogWriter(DataSource dataSource, int capacity, int maxBatch) {
+    LogWriter(DataSource dataSource, int capacity, int maxBatch, int writers, long gatherNanos) {
         this.dataSource = dataSource;
+        this.gatherNanos = gatherNanos;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
-        this.thread = Thread.ofPlatform().name("barista-prediction-log").daemon(false).start(this::run);
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            started.add(Thread.ofPlatform().name("barista-prediction-log-" + i).daemon(false).start(this::run));
+        }
+        this.threads = List.copyOf(started);
     }
 
     /** Queues an entry; its future completes once it is committed. */
@@ -80,6 +88,11 @@ final class LogWriter implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                if (gatherNanos > 0) {
+                    // Commits have a fixed cost (a round trip, a flush); waiting a moment for
+                    // more entries spreads it over more requests.
+                    java.util.concurrent.locks.LockSupport.parkNanos(gatherNanos);
+                }
                 queue.drainTo(batch, maxBatch - 1);
                 write(batch);
             } catch (InterruptedException e) {
@@ -93,10 +106,6 @@ final class LogWriter implements AutoCloseable {
     }
 
     private void write(List<LogEntry> batch) {
-        List<String[]> texts = new ArrayList<>(batch.size());
-        for (LogEntry e : batch) {
-            texts.add(new String[] {inputJson(e.inputs()), inputJson(e.prediction().outputs())});
-        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
@@ -108,8 +117,8 @@ final class LogWriter implements AutoCloseable {
                     ps.setString(4, e.principal());
                     ps.setLong(5, e.timeMillis());
                     ps.setLong(6, e.latencyMicros());
-                    ps.setString(7, texts.get(i)[0]);
-                    ps.setString(8, texts.get(i)[1]);
+                    ps.setString(7, e.inputJson());
+                    ps.setString(8, e.outputJson());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -126,9 +135,14 @@ final class LogWriter implements AutoCloseable {
             fail(batch, e);
             return;
         }
-        for (LogEntry e : batch) {
-            e.committed().complete(null);
-        }
+        // The requests' replies are encoded and written by whoever completes their futures: a
+        // virtual thread does it, so this thread is already on the next commit meanwhile.
+        List<LogEntry> done = List.copyOf(batch);
+        Thread.ofVirtual().name("barista-prediction-log-reply").start(() -> {
+            for (LogEntry e : done) {
+                e.committed().complete(null);
+            }
+        });
     }
 
     LogStats stats() {
@@ -144,9 +158,12 @@ final class LogWriter implements AutoCloseable {
                     batch.size(), Database.isConnectionFailure(cause) ? "database unavailable" : cause.toString());
         }
         HttpError answer = new HttpError.ServiceUnavailable("prediction log unavailable; the prediction was not kept");
-        for (LogEntry e : batch) {
-            e.committed().completeExceptionally(answer);
-        }
+        List<LogEntry> failed = List.copyOf(batch);
+        Thread.ofVirtual().name("barista-prediction-log-reply").start(() -> {
+            for (LogEntry e : failed) {
+                e.committed().completeExceptionally(answer);
+            }
+        });
     }
 
     private static void rollbackQuietly(Connection c) {
@@ -158,7 +175,7 @@ final class LogWriter implements AutoCloseable {
     }
 
     /** Named tensors as one JSON object of nested arrays. */
-    static String inputJson(Map<String, Tensor> tensors) {
+    static String json(Map<String, Tensor> tensors) {
         StringWriter out = new StringWriter(64);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
@@ -177,8 +194,11 @@ final class LogWriter implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
+            for (Thread t : threads) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,8 +14,8 @@ CREATE TABLE barista_predictions (
     feedback_at BIGINT,
     feedback_by VARCHAR(300)
 );
--- Pages read newest first by id (keyset paging), optionally within one model or principal.
+-- Every index is paid for by every prediction, so there are two: request ids (feedback and
+-- lookups) and model (the admin's main filter). Pages read newest first by id (keyset paging);
+-- filters on caller or time read newest first until a page is full.
 CREATE INDEX barista_predictions_request ON barista_predictions (request_id);
 CREATE INDEX barista_predictions_model ON barista_predictions (model, id);
-CREATE INDEX barista_predictions_principal ON barista_predictions (principal, id);
-CREATE INDEX barista_predictions_time ON barista_predictions (created_at);
