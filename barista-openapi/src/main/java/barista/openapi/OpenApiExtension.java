@@ -2,6 +2,8 @@ package barista.openapi;
 
 import barista.Barista;
 import barista.Response;
+import barista.http.StaticFile;
+import barista.http.Webjar;
 import barista.routing.Route;
 import java.util.List;
 import barista.json.Json;
@@ -38,17 +40,17 @@ public final class OpenApiExtension implements Extension {
         String title = app.config().title();
 
         Webjar swagger = Webjar.find("org.webjars", "swagger-ui");
-        String swaggerJs = swagger == null ? null : swagger.serve(app, "swagger-ui-bundle.js", Webjar.JAVASCRIPT);
-        String swaggerCss = swagger == null ? null : swagger.serve(app, "swagger-ui.css", Webjar.CSS);
+        String swaggerJs = swagger == null ? null : swagger.serve(app, "swagger-ui-bundle.js", StaticFile.JAVASCRIPT);
+        String swaggerCss = swagger == null ? null : swagger.serve(app, "swagger-ui.css", StaticFile.CSS);
         if (swaggerJs != null && swaggerCss != null) {
-            String favicon = swagger.serve(app, "favicon-32x32.png", Webjar.PNG);
+            String favicon = swagger.serve(app, "favicon-32x32.png", StaticFile.PNG);
             page(app, "/docs", DocsPages.swaggerUi(title, DOCUMENT_PATH, swaggerJs, swaggerCss, favicon));
         } else {
             LOG.log(System.Logger.Level.WARNING, "org.webjars:swagger-ui is not on the class path: no /docs");
         }
 
         Webjar redoc = Webjar.find("org.webjars.npm", "redoc");
-        String redocJs = redoc == null ? null : redoc.serve(app, "bundles/redoc.standalone.js", Webjar.JAVASCRIPT);
+        String redocJs = redoc == null ? null : redoc.serve(app, "bundles/redoc.standalone.js", StaticFile.JAVASCRIPT);
         if (redocJs != null) {
             page(app, "/redoc", DocsPages.redoc(title, DOCUMENT_PATH, redocJs));
         } else {

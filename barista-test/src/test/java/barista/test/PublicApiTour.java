@@ -70,6 +70,10 @@ final class PublicApiTour {
         app.resource("/things", new Things());
         app.readiness("ready", () -> true);
         app.accessControl(ctx -> barista.access.Principal.anonymous());
+        boolean served = barista.http.StaticFile.serve(app, "/s.css", "s.css", barista.http.StaticFile.CSS, "no-cache");
+        barista.http.Webjar jar = barista.http.Webjar.find("org.webjars", "x");
+        String jarUrl = jar == null ? null : jar.serve(app, "x.js", barista.http.StaticFile.JAVASCRIPT + barista.http.StaticFile.PNG
+                + barista.http.StaticFile.SVG);
         barista.spi.AccessControl control = app.accessControl();
         app.get("/guarded/{name}", ctx -> ctx.principal().name() + ctx.principal().user() + ctx.principal().authenticated()
                         + ctx.principal().hasRole("r") + ctx.principal().hasPermission("p") + ctx.formValue("f") + ctx.form())
