@@ -3,6 +3,7 @@ package barista.inference;
 import barista.access.Principal;
 import barista.http.HttpError;
 import barista.spi.AccessControl;
+import barista.test.TestPrincipal;
 import java.util.Set;
 
 /**
@@ -13,23 +14,6 @@ import java.util.Set;
 final class TestAccess implements AccessControl {
     static final TestAccess INSTANCE = new TestAccess();
 
-    record User(String name, Set<String> permissions) implements Principal {
-        @Override
-        public boolean authenticated() {
-            return true;
-        }
-
-        @Override
-        public boolean hasRole(String role) {
-            return false;
-        }
-
-        @Override
-        public boolean hasPermission(String permission) {
-            return permissions.contains("*") || permissions.contains(permission);
-        }
-    }
-
     @Override
     public Principal authenticate(barista.Context ctx) {
         String who = ctx.header("X-Test-User");
@@ -37,10 +21,10 @@ final class TestAccess implements AccessControl {
             return Principal.anonymous();
         }
         if (who.equals("admin")) {
-            return new User("admin", Set.of("*"));
+            return new TestPrincipal("admin", Set.of(), Set.of("*"));
         }
         if (who.startsWith("caller-")) {
-            return new User(who, Set.of("model:" + who.substring("caller-".length()) + ":call"));
+            return new TestPrincipal(who, Set.of(), Set.of("model:" + who.substring("caller-".length()) + ":call"));
         }
         throw new HttpError.Unauthorized("unknown test user");
     }

@@ -6,6 +6,7 @@ import static barista.access.Requirement.role;
 
 import barista.Barista;
 import barista.access.Principal;
+import barista.test.TestPrincipal;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ final class SecuredApp {
     /** @param tokenRoute whether the app has {@code POST /auth/token}, as barista-auth adds */
     static Barista create(boolean tokenRoute) {
         Barista app = Barista.create(cfg -> cfg.requestLog(false).title("Secured API").version("1.0.0"));
-        app.accessControl(ctx -> ctx.header("X-User") == null ? Principal.anonymous() : new User(ctx.header("X-User")));
+        app.accessControl(ctx -> ctx.header("X-User") == null ? Principal.anonymous() : TestPrincipal.named(ctx.header("X-User")));
         app.get("/open", ctx -> "hello").returns(String.class);
         app.get("/me", ctx -> ctx.principal().name()).returns(String.class).requires(authenticated());
         app.post("/notes", ExampleApp.Item.class, (ctx, item) -> item).status(201).returns(ExampleApp.Item.class)
@@ -33,22 +34,5 @@ final class SecuredApp {
             app.post("/auth/token", ctx -> Map.of("access_token", "t", "token_type", "bearer"));
         }
         return app;
-    }
-
-    private record User(String name) implements Principal {
-        @Override
-        public boolean authenticated() {
-            return true;
-        }
-
-        @Override
-        public boolean hasRole(String role) {
-            return false;
-        }
-
-        @Override
-        public boolean hasPermission(String permission) {
-            return false;
-        }
     }
 }

@@ -22,26 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class RouteRequirementsTest {
 
-    record Caller(String name, Set<String> roles, Set<String> permissions) implements Principal {
-        @Override
-        public boolean authenticated() {
-            return true;
-        }
-
-        @Override
-        public boolean hasRole(String role) {
-            return roles.contains(role);
-        }
-
-        @Override
-        public boolean hasPermission(String permission) {
-            return permissions.contains(permission);
-        }
-    }
-
     private static final Map<String, Principal> CALLERS = Map.of(
-            "alice", new Caller("alice", Set.of("admin"), Set.of("model:iris:call")),
-            "bob", new Caller("bob", Set.of(), Set.of()));
+            "alice", new TestPrincipal("alice", Set.of("admin"), Set.of("model:iris:call")),
+            "bob", TestPrincipal.named("bob"));
 
     private static final AccessControl BY_HEADER = ctx -> {
         String who = ctx.header("X-Caller");
