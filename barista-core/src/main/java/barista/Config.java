@@ -72,6 +72,22 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
         return v == null ? fallback : parseBoolean(name, v);
     }
 
+    /**
+     * A duration property ({@code 500ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d}, or
+     * plain seconds), or the fallback when unset; a malformed value stops start-up.
+     */
+    public Duration duration(String name, Duration fallback) {
+        String v = properties.get(canonical(name));
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return parseDuration(v);
+        } catch (NumberFormatException e) {
+            throw new SetupException(name + " must be a duration such as 30s, 15m or 2h, got '" + v.trim() + "'");
+        }
+    }
+
     /** The one spelling of a property name that every source maps to. */
     static String canonical(String name) {
         return name.toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
@@ -215,19 +231,20 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
         return Long.parseLong(t) * unit;
     }
 
-    /** Parses {@code 500ms}, {@code 10s}, {@code 2m}, or a plain number of seconds. */
+    /** Parses {@code 500ms}, {@code 10s}, {@code 2m}, {@code 2h}, {@code 1d}, or a plain number of seconds. */
     static Duration parseDuration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
         }
-        if (t.endsWith("s")) {
-            return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-        }
-        if (t.endsWith("m")) {
-            return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-        }
-        return Duration.ofSeconds(Long.parseLong(t));
+        String number = t.isEmpty() ? t : t.substring(0, t.length() - 1).trim();
+        return switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
+            case 's' -> Duration.ofSeconds(Long.parseLong(number));
+            case 'm' -> Duration.ofMinutes(Long.parseLong(number));
+            case 'h' -> Duration.ofHours(Long.parseLong(number));
+            case 'd' -> Duration.ofDays(Long.parseLong(number));
+            default -> Duration.ofSeconds(Long.parseLong(t));
+        };
     }
 
     /** The settings a {@code Barista.create(cfg -> ...)} lambda can change. */

@@ -68,6 +68,19 @@ class ConfigTest {
     }
 
     @Test
+    void durations_take_units_up_to_days_and_a_malformed_one_names_the_property() {
+        Config config = new Config.Builder().build(Map.of("barista.a", "500ms", "barista.b", "2h", "barista.c", "1d",
+                "barista.d", "90", "barista.e", "soon"));
+        assertThat(config.duration("barista.a", null)).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(config.duration("barista.b", null)).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(config.duration("barista.c", null)).isEqualTo(java.time.Duration.ofDays(1));
+        assertThat(config.duration("barista.d", null)).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(config.duration("barista.unset", java.time.Duration.ofMinutes(15))).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThatThrownBy(() -> config.duration("barista.e", null)).isInstanceOf(SetupException.class)
+                .hasMessageContaining("barista.e must be a duration");
+    }
+
+    @Test
     void a_later_source_wins_whatever_its_spelling() {
         Config.Builder code = new Config.Builder().property("barista.models.access", "open");
         Config config = code.build(Map.of("barista.models_access", "permission"));

@@ -4,7 +4,6 @@ import barista.Config;
 import barista.SetupException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * How {@link Auth} behaves, read from the app's properties by {@link #fromConfig}.
@@ -47,12 +46,12 @@ public record AuthSettings(Duration sessionIdle, Duration sessionMax, boolean co
         String secret = config.property("barista.auth.jwt-secret", null);
         String ipHeader = config.property("barista.auth.client-ip-header", null);
         return new AuthSettings(
-                duration(config, "barista.auth.session-idle", "2h"),
-                duration(config, "barista.auth.session-max", "12h"),
+                config.duration("barista.auth.session-idle", Duration.ofHours(2)),
+                config.duration("barista.auth.session-max", Duration.ofHours(12)),
                 config.flag("barista.auth.cookie-secure", true),
-                duration(config, "barista.auth.token-ttl", "15m"),
+                config.duration("barista.auth.token-ttl", Duration.ofMinutes(15)),
                 secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8),
-                duration(config, "barista.auth.refresh", "5s"),
+                config.duration("barista.auth.refresh", Duration.ofSeconds(5)),
                 ipHeader == null || ipHeader.isBlank() ? null : ipHeader.trim());
     }
 
@@ -67,26 +66,6 @@ public record AuthSettings(Duration sessionIdle, Duration sessionMax, boolean co
         return "AuthSettings[sessionIdle=" + sessionIdle + ", sessionMax=" + sessionMax + ", cookieSecure="
                 + cookieSecure + ", tokenTtl=" + tokenTtl + ", jwtSecret=" + (jwtSecret == null ? "generated" : "***")
                 + ", refresh=" + refresh + ", clientIpHeader=" + clientIpHeader + "]";
-    }
-
-    /** Parses {@code 500ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d}, or plain seconds. */
-    static Duration duration(Config config, String name, String fallback) {
-        String text = config.property(name, fallback).trim().toLowerCase(Locale.ROOT);
-        try {
-            if (text.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).trim()));
-            }
-            long n = Long.parseLong(text.replaceAll("[smhd]$", "").trim());
-            return switch (text.charAt(text.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> Duration.ofSeconds(n);
-            };
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new SetupException(name + " must be a duration such as 30s, 15m or 2h, got '" + text + "'");
-        }
     }
 
     private static void positive(String name, Duration d) {

@@ -51,6 +51,7 @@ final class PublicApiTour {
         Config config = app.config();
         String p = config.property("x", "y");
         boolean f = config.flag("x", false);
+        java.time.Duration d = config.duration("x", java.time.Duration.ZERO);
         RouteOptions o = app.get("/a", ctx -> ctx.query("q"));
         o.summary("s").description("d").tags("t").operationId("op").deprecated().returns(String.class).status(200)
                 .onEventLoop().hidden();
