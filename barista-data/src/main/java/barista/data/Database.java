@@ -308,14 +308,10 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code callback} with a handle in auto-commit mode. */
     public <X extends Exception> void useHandle(HandleConsumer<X> callback) throws X {
-        try {
-            jdbi.useHandle(callback);
-        } catch (Exception e) {
-            if (isConnectionFailure(e)) {
-                throw unavailable(e);
-            }
-            throw e;
-        }
+        withHandle(h -> {
+            callback.useHandle(h);
+            return null;
+        });
     }
 
     /**
@@ -336,14 +332,10 @@ public final class Database implements AutoCloseable {
 
     /** Like {@link #inTransaction} for a callback with no result. */
     public <X extends Exception> void useTransaction(HandleConsumer<X> callback) throws X {
-        try {
-            jdbi.useTransaction(callback);
-        } catch (Exception e) {
-            if (isConnectionFailure(e)) {
-                throw unavailable(e);
-            }
-            throw e;
-        }
+        inTransaction(h -> {
+            callback.useHandle(h);
+            return null;
+        });
     }
 
     /** The 503 a handler answers with; the cause stays attached for the log, never for the client. */
