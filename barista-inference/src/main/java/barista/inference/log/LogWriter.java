@@ -2,19 +2,11 @@ package barista.inference.log;
 
 import barista.data.Database;
 import barista.http.HttpError;
-import barista.inference.tensor.JsonTensors;
-import barista.inference.tensor.Tensor;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +31,6 @@ import javax.sql.DataSource;
  */
 final class LogWriter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("barista.inference.log");
-    private static final JsonFactory JSON = new JsonFactory();
     private static final String INSERT = "INSERT INTO barista_predictions (request_id, model, version, principal,"
             + " created_at, latency_micros, input, output) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -172,22 +163,6 @@ final class LogWriter implements AutoCloseable {
         } catch (SQLException ignored) {
             // the connection is broken; the pool discards it
         }
-    }
-
-    /** Named tensors as one JSON object of nested arrays. */
-    static String json(Map<String, Tensor> tensors) {
-        StringWriter out = new StringWriter(64);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            for (Map.Entry<String, Tensor> t : tensors.entrySet()) {
-                g.writeFieldName(t.getKey());
-                JsonTensors.writeNested(t.getValue(), g);
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     /** Stops taking entries and waits for the queued ones to be written. */
