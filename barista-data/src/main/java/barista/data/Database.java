@@ -294,6 +294,15 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * Takes a pooled connection out of the pool for good. For code that used the driver's own
+     * connection ({@code unwrap}), whose errors the pool never saw: without this, a connection the
+     * network broke would be handed out again and fail every time.
+     */
+    void evict(Connection connection) {
+        dataSource.evictConnection(connection);
+    }
+
     /** Runs {@code callback} with a handle in auto-commit mode and returns its result. */
     public <R, X extends Exception> R withHandle(HandleCallback<R, X> callback) throws X {
         try {
