@@ -1,9 +1,8 @@
 package barista.inference.log;
 
+import barista.data.BulkInsert;
 import barista.data.Database;
 import barista.http.HttpError;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +10,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import javax.sql.DataSource;
 
 /**
  * Group commit: a writer thread takes every entry that is waiting (up to {@code maxBatch}),
- * inserts them in one transaction, commits, and only then completes their futures. While it
+ * appends them in one transaction ({@link BulkInsert}: COPY on PostgreSQL), and only then
+ * completes their futures. While it
  * commits, new entries gather for the next round, so the number of commits per second stays near
  * what the disk can flush however many requests arrive, and each request waits about one commit.
  * One thread by default; more ({@code barista.predictions.writers}) keep several transactions in
@@ -31,10 +30,10 @@ import javax.sql.DataSource;
  */
 final class LogWriter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("barista.inference.log");
-    private static final String INSERT = "INSERT INTO barista_predictions (request_id, model, version, principal,"
-            + " created_at, latency_micros, input, output) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final List<String> COLUMNS = List.of("request_id", "model", "version", "principal", "created_at",
+            "latency_micros", "input", "output");
 
-    private final DataSource dataSource;
+    private final BulkInsert<LogEntry> insert;
     private final ArrayBlockingQueue<LogEntry> queue;
     private final int maxBatch;
     private final long gatherNanos;
@@ -45,8 +44,10 @@ final class LogWriter implements AutoCloseable {
     private volatile boolean closing;
     private volatile long lastFailureLog;
 
-    LogWriter(DataSource dataSource, int capacity, int maxBatch, int writers, long gatherNanos) {
-        this.dataSource = dataSource;
+    LogWriter(Database db, int capacity, int maxBatch, int writers, long gatherNanos) {
+        this.insert = BulkInsert.into(db, "barista_predictions", COLUMNS, (e, row) -> row
+                .text(e.requestId()).text(e.prediction().model()).text(e.prediction().version()).text(e.principal())
+                .number(e.timeMillis()).number(e.latencyMicros()).text(e.inputJson()).text(e.outputJson()));
         this.gatherNanos = gatherNanos;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
@@ -97,32 +98,11 @@ final class LogWriter implements AutoCloseable {
     }
 
     private void write(List<LogEntry> batch) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (int i = 0; i < batch.size(); i++) {
-                    LogEntry e = batch.get(i);
-                    ps.setString(1, e.requestId());
-                    ps.setString(2, e.prediction().model());
-                    ps.setString(3, e.prediction().version());
-                    ps.setString(4, e.principal());
-                    ps.setLong(5, e.timeMillis());
-                    ps.setLong(6, e.latencyMicros());
-                    ps.setString(7, e.inputJson());
-                    ps.setString(8, e.outputJson());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                c.commit();
-                commits.increment();
-                entries.add(batch.size());
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
+        try {
+            insert.write(batch);
+            commits.increment();
+            entries.add(batch.size());
+        } catch (SQLException | RuntimeException e) {
             fail(batch, e);
             return;
         }
@@ -155,14 +135,6 @@ final class LogWriter implements AutoCloseable {
                 e.committed().completeExceptionally(answer);
             }
         });
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; the pool discards it
-        }
     }
 
     /** Stops taking entries and waits for the queued ones to be written. */

@@ -44,9 +44,9 @@ import org.jdbi.v3.core.statement.Query;
  * default 1000), {@code barista.predictions.writers} (transactions in flight, default 1: SQLite
  * has one writer at a time, and on a small PostgreSQL host more transactions cost more CPU than
  * the flushes they share save) and {@code barista.predictions.gather-micros} (how long a writer
- * waits for more entries before it commits: 1000 on PostgreSQL, where a commit's round trips
- * and flush cost more than a millisecond of waiting, which measured +20% throughput at 64
- * connections; 0 on SQLite, where waiting measured slower). A model's {@code config.json} may override the first two with
+ * waits for more entries before it commits, default 0: with COPY on PostgreSQL, waiting a
+ * millisecond measured 17% slower at 64 connections, and on SQLite it was slower too). A
+ * model's {@code config.json} may override the first two with
  * {@code "log": {"enabled": false}} or {@code "log": {"sample": 0.1}}.
  *
  * <p>Threading: thread-safe. {@link #record} never blocks; the search, feedback and export
@@ -67,11 +67,10 @@ public final class PredictionLog implements AutoCloseable {
         this.sample = parseSample(config.property("barista.predictions.sample", "1"));
         this.db = Database.of(app);
         migrate(db);
-        this.writer = new LogWriter(db.dataSource(), intSetting(config, "barista.predictions.queue", 10_000),
+        this.writer = new LogWriter(db, intSetting(config, "barista.predictions.queue", 10_000),
                 intSetting(config, "barista.predictions.batch", 1000),
                 intSetting(config, "barista.predictions.writers", 1),
-                intSetting(config, "barista.predictions.gather-micros", db.dialect() == Dialect.POSTGRESQL ? 1000 : 0,
-                        0) * 1000L);
+                intSetting(config, "barista.predictions.gather-micros", 0, 0) * 1000L);
         app.onStop(this::close);
         MeterRegistry registry = Metrics.of(app).registry();
         FunctionCounter.builder("barista.predictions.logged", this, l -> l.stats().entries())
