@@ -30,8 +30,9 @@ import org.postgresql.copy.CopyIn;
  * COPY text on PostgreSQL. PostgreSQL text cannot hold the NUL character; a value with one fails
  * the whole write with an {@link IllegalArgumentException} before anything is sent.
  *
- * <p>Errors are not translated: a lost connection surfaces as the driver's {@link SQLException},
- * which {@link Database#isConnectionFailure} classifies.
+ * <p>Errors, as with {@link Database#withHandle}: a lost database throws a 503
+ * {@link barista.http.HttpError.ServiceUnavailable} (its cause kept for the log), so a handler
+ * need not catch anything; any other failure (a constraint) is the driver's {@link SQLException}.
  *
  * <p>Threading: thread-safe; {@link #write} blocks on the database, so call it from a worker
  * thread, never from an event loop.
@@ -86,6 +87,9 @@ public final class BulkInsert<T> {
 
         /** An integer value. */
         Row number(long value);
+
+        /** A floating-point value, for a {@code DOUBLE PRECISION} column. */
+        Row number(double value);
     }
 
     /** Inserts one row per item in one transaction: all of them or, when it throws, none. */
@@ -98,6 +102,11 @@ public final class BulkInsert<T> {
                 case POSTGRESQL -> copy(c, items);
                 case SQLITE -> batch(c, items);
             }
+        } catch (SQLException e) {
+            if (Database.isConnectionFailure(e)) {
+                throw Database.unavailable(e);
+            }
+            throw e;
         }
     }
 
@@ -190,6 +199,13 @@ public final class BulkInsert<T> {
             text.append(value);
             return this;
         }
+
+        @Override
+        public Row number(double value) {
+            separate();
+            text.append(value); // Java's 1.0E10, NaN and Infinity are PostgreSQL's input syntax too
+            return this;
+        }
     }
 
     // ------------------------------------------------------------------ SQLite: batched INSERT
@@ -246,25 +262,32 @@ public final class BulkInsert<T> {
 
         @Override
         public Row text(String value) {
-            int i = next();
-            try {
-                ps.setString(i, value);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot bind column " + i, e);
-            }
-            return this;
+            return bind((st, i) -> st.setString(i, value));
         }
 
         @Override
         public Row number(long value) {
+            return bind((st, i) -> st.setLong(i, value));
+        }
+
+        @Override
+        public Row number(double value) {
+            return bind((st, i) -> st.setDouble(i, value));
+        }
+
+        private Row bind(Binding binding) {
             int i = next();
             try {
-                ps.setLong(i, value);
+                binding.bind(ps, i);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot bind column " + i, e);
             }
             return this;
         }
+    }
+
+    private interface Binding {
+        void bind(PreparedStatement ps, int index) throws SQLException;
     }
 
     private static void checkCount(int written, int columns) {

@@ -348,7 +348,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The 503 a handler answers with; the cause stays attached for the log, never for the client. */
-    private static HttpError.ServiceUnavailable unavailable(Exception cause) {
+    static HttpError.ServiceUnavailable unavailable(Exception cause) {
         HttpError.ServiceUnavailable unavailable = new HttpError.ServiceUnavailable(UNAVAILABLE);
         unavailable.initCause(cause);
         return unavailable;

@@ -44,6 +44,7 @@ public final class DemoServer {
         new ItemsApi().install(app);
         ModelServing.install(app);
         NotesApi.install(app);
+        ReadingsApi.install(app);
         return app;
     }
 
