@@ -30,6 +30,10 @@
  * );
  * }</pre>
  *
+ * <p>For a table that is appended to all the time (the prediction log, readings, events),
+ * {@link barista.data.BulkInsert} writes many rows as one transaction: {@code COPY} on
+ * PostgreSQL, a batched prepared {@code INSERT} on SQLite.
+ *
  * <p>sqlite-jdbc loads a native library: run the JVM with {@code --enable-native-access=ALL-UNNAMED}
  * to keep JDK 24+ from warning about it.
  *
