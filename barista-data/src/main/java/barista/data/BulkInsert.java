@@ -20,15 +20,16 @@ import org.postgresql.copy.CopyIn;
  * (the COPY commits by itself).
  *
  * <pre>{@code
- * BulkInsert<Reading> insert = BulkInsert.into(db, "reading", List.of("sensor", "taken_at", "value"),
- *         (r, row) -> row.text(r.sensor()).number(r.takenAt()).text(r.valueJson()));
+ * BulkInsert<Reading> insert = BulkInsert.into(db, "readings", List.of("sensor", "taken_at", "value"),
+ *         (r, row) -> row.text(r.sensor()).number(r.takenAt().toEpochMilli()).number(r.value()));
  * insert.write(readings); // all rows or none
  * }</pre>
  *
  * <p>The table and column names are SQL identifiers written by the caller's code, never input:
- * they are checked to be plain names. Values are always data: bound parameters on SQLite, escaped
- * COPY text on PostgreSQL. PostgreSQL text cannot hold the NUL character; a value with one fails
- * the whole write with an {@link IllegalArgumentException} before anything is sent.
+ * they are checked to be plain names (write them in lower case: PostgreSQL folds unquoted names).
+ * Values are always data: bound parameters on SQLite, escaped COPY text on PostgreSQL. Two values
+ * fail the whole write with an {@link IllegalArgumentException}: text with the NUL character,
+ * which PostgreSQL text cannot hold, and a NaN double, which SQLite stores as NULL.
  *
  * <p>Errors, as with {@link Database#withHandle}: a lost database throws a 503
  * {@link barista.http.HttpError.ServiceUnavailable} (its cause kept for the log), so a handler
@@ -41,7 +42,7 @@ import org.postgresql.copy.CopyIn;
  */
 public final class BulkInsert<T> {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-    /** COPY data goes to the driver in pieces of this many bytes, so a large batch is streamed. */
+    /** COPY data goes to the driver in pieces of this many bytes. */
     private static final int COPY_CHUNK = 64 * 1024;
 
     private final Database db;
@@ -97,9 +98,12 @@ public final class BulkInsert<T> {
         if (items.isEmpty()) {
             return;
         }
+        // COPY's text is made before a connection is taken, so a value that can't be written
+        // fails before anything is sent and no connection waits on the mapper.
+        byte[] copyText = db.dialect() == Dialect.POSTGRESQL ? copyText(items) : null;
         try (Connection c = db.dataSource().getConnection()) {
             switch (db.dialect()) {
-                case POSTGRESQL -> copy(c, items);
+                case POSTGRESQL -> copy(c, copyText);
                 case SQLITE -> batch(c, items);
             }
         } catch (SQLException e) {
@@ -112,15 +116,17 @@ public final class BulkInsert<T> {
 
     // ------------------------------------------------------------------ PostgreSQL: COPY
 
-    private void copy(Connection c, List<? extends T> items) throws SQLException {
+    private byte[] copyText(List<? extends T> items) {
         CopyText row = new CopyText(columns.size());
-        // Encoded before anything is sent, so a value that can't be written fails nothing half-way.
         for (T item : items) {
             row.start();
             mapper.accept(item, row);
             row.end();
         }
-        byte[] bytes = row.text.toString().getBytes(StandardCharsets.UTF_8);
+        return row.text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void copy(Connection c, byte[] bytes) throws SQLException {
         try {
             boolean autoCommit = c.getAutoCommit();
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
@@ -129,10 +135,11 @@ public final class BulkInsert<T> {
                     copy.writeToCopy(bytes, from, Math.min(COPY_CHUNK, bytes.length - from));
                 }
                 copy.endCopy(); // in auto-commit mode, the COPY is its own transaction, committed here
+            } catch (SQLException e) {
+                cancel(copy, e);
+                throw e;
             } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
+                cancel(copy, null);
             }
             if (!autoCommit) {
                 c.commit();
@@ -141,6 +148,21 @@ public final class BulkInsert<T> {
             // The COPY went through the driver's connection, so the pool did not see this error.
             db.evict(c);
             throw e;
+        }
+    }
+
+    /** Ends a COPY that did not finish; a failure to cancel is added to {@code failure}, if any. */
+    private static void cancel(CopyIn copy, SQLException failure) throws SQLException {
+        if (!copy.isActive()) {
+            return;
+        }
+        try {
+            copy.cancelCopy();
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
         }
     }
 
@@ -203,7 +225,7 @@ public final class BulkInsert<T> {
         @Override
         public Row number(double value) {
             separate();
-            text.append(value); // Java's 1.0E10, NaN and Infinity are PostgreSQL's input syntax too
+            text.append(notNaN(value)); // Java's 1.0E10 and Infinity are PostgreSQL's input syntax too
             return this;
         }
     }
@@ -272,7 +294,8 @@ public final class BulkInsert<T> {
 
         @Override
         public Row number(double value) {
-            return bind((st, i) -> st.setDouble(i, value));
+            double checked = notNaN(value);
+            return bind((st, i) -> st.setDouble(i, checked));
         }
 
         private Row bind(Binding binding) {
@@ -288,6 +311,14 @@ public final class BulkInsert<T> {
 
     private interface Binding {
         void bind(PreparedStatement ps, int index) throws SQLException;
+    }
+
+    /** NaN is refused on both databases: SQLite would store NULL, PostgreSQL NaN. */
+    private static double notNaN(double value) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("NaN can't be stored alike on SQLite and PostgreSQL");
+        }
+        return value;
     }
 
     private static void checkCount(int written, int columns) {

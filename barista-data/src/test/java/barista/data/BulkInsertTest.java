@@ -102,6 +102,20 @@ class BulkInsertTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Dialect.class)
+    void nan_is_refused_on_both_databases_since_sqlite_would_store_null(Dialect dialect) {
+        try (Scratch scratch = Scratch.of(dialect, tmp, "classpath:test-migrations/app");
+             Database db = Database.open(scratch.settings())) {
+            BulkInsert<Double> values = BulkInsert.into(db, "note", List.of("text", "created_at"),
+                    (d, row) -> row.number(d).number(1));
+
+            assertThatThrownBy(() -> values.write(List.of(1.5, Double.NaN)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+            assertThat(stored(db)).isEmpty();
+        }
+    }
+
     @Test
     void table_and_column_names_must_be_plain_names() {
         try (Scratch scratch = Scratch.of(Dialect.SQLITE, tmp, "classpath:test-migrations/app");

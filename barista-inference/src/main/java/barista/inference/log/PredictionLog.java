@@ -4,7 +4,6 @@ import barista.Barista;
 import barista.Config;
 import barista.access.Principal;
 import barista.data.Database;
-import barista.data.Dialect;
 import barista.inference.ModelConfig;
 import barista.inference.Prediction;
 import barista.inference.tensor.Tensor;
