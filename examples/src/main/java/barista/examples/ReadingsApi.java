@@ -6,6 +6,7 @@ import barista.Barista;
 import barista.data.BulkInsert;
 import barista.data.Database;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,12 @@ public final class ReadingsApi {
     }
 
     // tag::readings[]
-    public record Reading(@NotBlank @Size(max = 100) String sensor, @NotNull Instant takenAt, double value) {}
+    public record Reading(@NotBlank @Size(max = 100) String sensor, @NotNull Instant takenAt, double value) {
+        @AssertTrue(message = "value must be a finite number") // JSON "NaN" and "Infinity" parse as doubles
+        public boolean isFinite() {
+            return Double.isFinite(value);
+        }
+    }
 
     public record Readings(@NotEmpty @Size(max = 10_000) List<@Valid @NotNull Reading> readings) {}
 

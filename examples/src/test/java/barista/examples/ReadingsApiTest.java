@@ -41,7 +41,7 @@ class ReadingsApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
-    void a_batch_of_readings_is_stored_whole_and_a_bad_one_stores_nothing(String store) {
+    void a_batch_of_readings_is_stored_and_an_invalid_batch_is_refused_whole(String store) {
         Barista app = app(store);
         Auth auth = Auth.of(app);
         auth.users().create("device", "correct horse battery", Set.of());
@@ -70,6 +70,10 @@ class ReadingsApiTest {
                 .isEqualTo("[\"body\",\"readings\",3,\"sensor\"]");
         assertThat(client.request("POST", "/readings").header("X-API-Key", key)
                 .json(Map.of("readings", List.of())).send().status()).isEqualTo(422);
+        var nan = client.request("POST", "/readings").header("X-API-Key", key).json(Map.of("readings",
+                List.of(Map.of("sensor", "t1", "takenAt", "2026-11-27T12:00:00Z", "value", "NaN")))).send();
+        assertThat(nan.status()).isEqualTo(422);
+        assertThat(nan.text()).contains("value must be a finite number");
         assertThat(count(app, "t1")).isEqualTo(250);
     }
 
