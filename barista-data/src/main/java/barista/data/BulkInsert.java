@@ -98,13 +98,12 @@ public final class BulkInsert<T> {
         if (items.isEmpty()) {
             return;
         }
-        // COPY's text is made before a connection is taken, so a value that can't be written
-        // fails before anything is sent and no connection waits on the mapper.
-        byte[] copyText = db.dialect() == Dialect.POSTGRESQL ? copyText(items) : null;
-        try (Connection c = db.dataSource().getConnection()) {
+        try {
             switch (db.dialect()) {
-                case POSTGRESQL -> copy(c, copyText);
-                case SQLITE -> batch(c, items);
+                // COPY's text is made before a connection is taken, so a value that can't be
+                // written fails before anything is sent and no connection waits on the mapper.
+                case POSTGRESQL -> copy(copyText(items));
+                case SQLITE -> batch(items);
             }
         } catch (SQLException e) {
             if (Database.isConnectionFailure(e)) {
@@ -117,81 +116,66 @@ public final class BulkInsert<T> {
     // ------------------------------------------------------------------ PostgreSQL: COPY
 
     private byte[] copyText(List<? extends T> items) {
-        CopyText row = new CopyText(columns.size());
+        CopyText rows = new CopyText(columns.size());
         for (T item : items) {
-            row.start();
-            mapper.accept(item, row);
-            row.end();
+            rows.add(item, mapper);
         }
-        return row.text.toString().getBytes(StandardCharsets.UTF_8);
+        return rows.text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void copy(Connection c, byte[] bytes) throws SQLException {
-        try {
-            boolean autoCommit = c.getAutoCommit();
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    private void copy(byte[] bytes) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
             try {
-                for (int from = 0; from < bytes.length; from += COPY_CHUNK) {
-                    copy.writeToCopy(bytes, from, Math.min(COPY_CHUNK, bytes.length - from));
+                boolean autoCommit = c.getAutoCommit();
+                CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+                try {
+                    for (int from = 0; from < bytes.length; from += COPY_CHUNK) {
+                        copy.writeToCopy(bytes, from, Math.min(COPY_CHUNK, bytes.length - from));
+                    }
+                    copy.endCopy(); // in auto-commit mode, the COPY is its own transaction, committed here
+                } catch (SQLException | RuntimeException e) {
+                    cancel(copy, e);
+                    throw e;
                 }
-                copy.endCopy(); // in auto-commit mode, the COPY is its own transaction, committed here
+                if (!autoCommit) {
+                    c.commit();
+                }
             } catch (SQLException e) {
-                cancel(copy, e);
+                // The COPY went through the driver's connection, so the pool did not see this error.
+                db.evict(c);
                 throw e;
-            } finally {
-                cancel(copy, null);
             }
-            if (!autoCommit) {
-                c.commit();
-            }
-        } catch (SQLException e) {
-            // The COPY went through the driver's connection, so the pool did not see this error.
-            db.evict(c);
-            throw e;
         }
     }
 
-    /** Ends a COPY that did not finish; a failure to cancel is added to {@code failure}, if any. */
-    private static void cancel(CopyIn copy, SQLException failure) throws SQLException {
-        if (!copy.isActive()) {
-            return;
-        }
-        try {
-            copy.cancelCopy();
-        } catch (SQLException e) {
-            if (failure == null) {
-                throw e;
+    /** Ends a COPY that did not finish; a failure to cancel is kept with {@code failure}. */
+    private static void cancel(CopyIn copy, Exception failure) {
+        if (copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
             }
-            failure.addSuppressed(e);
         }
     }
 
     /** Rows in COPY's text format: tab between values, newline after each row, {@code \N} for NULL. */
-    private static final class CopyText implements Row {
+    private static final class CopyText extends Values {
         final StringBuilder text = new StringBuilder(4096);
-        private final int columns;
-        private int written;
 
         CopyText(int columns) {
-            this.columns = columns;
-        }
-
-        void start() {
-            written = 0;
-        }
-
-        void end() {
-            checkCount(written, columns);
-            text.append('\n');
+            super(columns);
         }
 
         private void separate() {
-            if (written++ > 0) {
+            if (next() > 1) {
                 text.append('\t');
             }
-            if (written > columns) {
-                checkCount(written, columns);
-            }
+        }
+
+        @Override
+        void rowDone() {
+            text.append('\n');
         }
 
         @Override
@@ -232,78 +216,60 @@ public final class BulkInsert<T> {
 
     // ------------------------------------------------------------------ SQLite: batched INSERT
 
-    private void batch(Connection c, List<? extends T> items) throws SQLException {
-        c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Parameters row = new Parameters(ps, columns.size());
-            for (T item : items) {
-                row.start();
-                mapper.accept(item, row);
-                row.end();
-                ps.addBatch();
+    private void batch(List<? extends T> items) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Parameters rows = new Parameters(ps, columns.size());
+                for (T item : items) {
+                    rows.add(item, mapper);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed); // the connection is broken; the pool discards it
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
-            ps.executeBatch();
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed); // the connection is broken; the pool discards it
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 
     /** A row as the prepared statement's parameters. */
-    private static final class Parameters implements Row {
+    private static final class Parameters extends Values {
         private final PreparedStatement ps;
-        private final int columns;
-        private int index;
 
         Parameters(PreparedStatement ps, int columns) {
+            super(columns);
             this.ps = ps;
-            this.columns = columns;
-        }
-
-        void start() {
-            index = 0;
-        }
-
-        void end() {
-            checkCount(index, columns);
-        }
-
-        private int next() {
-            if (++index > columns) {
-                checkCount(index, columns);
-            }
-            return index;
         }
 
         @Override
         public Row text(String value) {
-            return bind((st, i) -> st.setString(i, value));
+            return bind((st, i) -> st.setString(i, value), next());
         }
 
         @Override
         public Row number(long value) {
-            return bind((st, i) -> st.setLong(i, value));
+            return bind((st, i) -> st.setLong(i, value), next());
         }
 
         @Override
         public Row number(double value) {
             double checked = notNaN(value);
-            return bind((st, i) -> st.setDouble(i, checked));
+            return bind((st, i) -> st.setDouble(i, checked), next());
         }
 
-        private Row bind(Binding binding) {
-            int i = next();
+        private Row bind(Binding binding, int index) {
             try {
-                binding.bind(ps, i);
+                binding.bind(ps, index);
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot bind column " + i, e);
+                throw new IllegalStateException("cannot bind column " + index, e);
             }
             return this;
         }
@@ -313,18 +279,51 @@ public final class BulkInsert<T> {
         void bind(PreparedStatement ps, int index) throws SQLException;
     }
 
+    /**
+     * One row's values as the mapper writes them, in either database's form; counts them, so a
+     * mapper that writes too few or too many fails instead of shifting the columns.
+     */
+    private abstract static class Values implements Row {
+        private final int columns;
+        private int written;
+
+        Values(int columns) {
+            this.columns = columns;
+        }
+
+        /** Writes {@code item}'s row. */
+        final <T> void add(T item, BiConsumer<? super T, Row> mapper) {
+            written = 0;
+            mapper.accept(item, this);
+            if (written != columns) {
+                throw miscount();
+            }
+            rowDone();
+        }
+
+        /** The position (from 1) of the value being written. */
+        final int next() {
+            if (++written > columns) {
+                throw miscount();
+            }
+            return written;
+        }
+
+        private IllegalStateException miscount() {
+            return new IllegalStateException("the mapper wrote " + written + " values for " + columns + " columns");
+        }
+
+        /** Called once a row has all its values. */
+        void rowDone() {
+        }
+    }
+
     /** NaN is refused on both databases: SQLite would store NULL, PostgreSQL NaN. */
     private static double notNaN(double value) {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("NaN can't be stored alike on SQLite and PostgreSQL");
         }
         return value;
-    }
-
-    private static void checkCount(int written, int columns) {
-        if (written != columns) {
-            throw new IllegalStateException("the mapper wrote " + written + " values for " + columns + " columns");
-        }
     }
 
     private static List<String> concat(String table, List<String> columns) {
