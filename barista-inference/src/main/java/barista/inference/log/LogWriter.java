@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Group commit: a writer thread takes every entry that is waiting (up to {@code maxBatch}),
  * appends them in one transaction ({@link BulkInsert}: COPY on PostgreSQL), and only then
- * completes their futures. While it
- * commits, new entries gather for the next round, so the number of commits per second stays near
- * what the disk can flush however many requests arrive, and each request waits about one commit.
+ * completes their futures. While it commits, new entries gather for the next round, so the
+ * number of commits per second stays near what the disk can flush however many requests arrive,
+ * and each request waits about one commit.
  * One thread by default; more ({@code barista.predictions.writers}) keep several transactions in
  * flight, which PostgreSQL can flush together when it has cores to spare.
  *
@@ -106,12 +106,23 @@ final class LogWriter implements AutoCloseable {
             fail(batch, e);
             return;
         }
-        // The requests' replies are encoded and written by whoever completes their futures: a
-        // virtual thread does it, so this thread is already on the next commit meanwhile.
+        answer(batch, null);
+    }
+
+    /**
+     * Completes the entries' futures, or fails them with {@code failure}. The requests' replies
+     * are encoded and written by whoever completes their futures: a virtual thread does it, so
+     * the writer is already on the next commit meanwhile.
+     */
+    private static void answer(List<LogEntry> batch, Throwable failure) {
         List<LogEntry> done = List.copyOf(batch);
         Thread.ofVirtual().name("barista-prediction-log-reply").start(() -> {
             for (LogEntry e : done) {
-                e.committed().complete(null);
+                if (failure == null) {
+                    e.committed().complete(null);
+                } else {
+                    e.committed().completeExceptionally(failure);
+                }
             }
         });
     }
@@ -128,13 +139,7 @@ final class LogWriter implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "prediction log write failed ({0} entries answered 503): {1}",
                     batch.size(), Database.isConnectionFailure(cause) ? "database unavailable" : cause.toString());
         }
-        HttpError answer = new HttpError.ServiceUnavailable("prediction log unavailable; the prediction was not kept");
-        List<LogEntry> failed = List.copyOf(batch);
-        Thread.ofVirtual().name("barista-prediction-log-reply").start(() -> {
-            for (LogEntry e : failed) {
-                e.committed().completeExceptionally(answer);
-            }
-        });
+        answer(batch, new HttpError.ServiceUnavailable("prediction log unavailable; the prediction was not kept"));
     }
 
     /** Stops taking entries and waits for the queued ones to be written. */
