@@ -6,13 +6,11 @@ import barista.Barista;
 import barista.auth.Auth;
 import barista.data.Database;
 import barista.test.TestClient;
-import barista.test.TestPostgres;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,60 +19,45 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReadingsApiTest {
     @TempDir
     Path dir;
-    private TestPostgres pg;
-
-    @AfterEach
-    void dropSchema() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
-    private Barista app(String store) {
-        pg = store.equals("postgresql") ? TestPostgres.schema() : null;
-        String url = pg != null ? pg.url() : "jdbc:sqlite:" + dir.resolve("readings.db");
-        Barista app = Barista.create(cfg -> cfg.requestLog(false).property("barista.data.url", url)
-                .property("barista.data.user", TestPostgres.USER).property("barista.models.enabled", "false"));
-        ReadingsApi.install(app);
-        return app;
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void a_batch_of_readings_is_stored_and_an_invalid_batch_is_refused_whole(String store) {
-        Barista app = app(store);
-        Auth auth = Auth.of(app);
-        auth.users().create("device", "correct horse battery", Set.of());
-        String key = auth.apiKeys().create("device", "sensor box", null).key();
-        var client = TestClient.inProcess(app);
-        List<Map<String, Object>> readings = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            readings.add(Map.of("sensor", i % 2 == 0 ? "t1" : "t2\t'); DROP TABLE readings; --",
-                    "takenAt", "2026-11-27T12:00:" + String.format("%02d", i % 60) + "Z", "value", i / 4.0));
+        try (ExampleDatabase db = ExampleDatabase.of(store, dir)) {
+            Barista app = db.app(ReadingsApi::install);
+            Auth auth = Auth.of(app);
+            auth.users().create("device", "correct horse battery", Set.of());
+            String key = auth.apiKeys().create("device", "sensor box", null).key();
+            var client = TestClient.inProcess(app);
+            List<Map<String, Object>> readings = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                readings.add(Map.of("sensor", i % 2 == 0 ? "t1" : "t2\t'); DROP TABLE readings; --",
+                        "takenAt", "2026-11-27T12:00:" + String.format("%02d", i % 60) + "Z", "value", i / 4.0));
+            }
+
+            assertThat(client.post("/readings", Map.of("readings", readings)).status()).isEqualTo(401);
+            var stored = client.request("POST", "/readings").header("X-API-Key", key)
+                    .json(Map.of("readings", readings)).send();
+            assertThat(stored.status()).isEqualTo(201);
+            assertThat(stored.json().get("stored").asInt()).isEqualTo(500);
+            assertThat(count(app, "t2\t'); DROP TABLE readings; --")).isEqualTo(250);
+            assertThat(sum(app)).isEqualTo(readings.stream().mapToDouble(r -> (Double) r.get("value")).sum());
+
+            List<Map<String, Object>> oneBad = new ArrayList<>(readings.subList(0, 3));
+            oneBad.add(Map.of("sensor", " ", "takenAt", "2026-11-27T12:00:00Z", "value", 1.0));
+            var invalid = client.request("POST", "/readings").header("X-API-Key", key)
+                    .json(Map.of("readings", oneBad)).send();
+            assertThat(invalid.status()).isEqualTo(422);
+            assertThat(invalid.json().get("errors").get(0).get("location").toString())
+                    .isEqualTo("[\"body\",\"readings\",3,\"sensor\"]");
+            assertThat(client.request("POST", "/readings").header("X-API-Key", key)
+                    .json(Map.of("readings", List.of())).send().status()).isEqualTo(422);
+            var nan = client.request("POST", "/readings").header("X-API-Key", key).json(Map.of("readings",
+                    List.of(Map.of("sensor", "t1", "takenAt", "2026-11-27T12:00:00Z", "value", "NaN")))).send();
+            assertThat(nan.status()).isEqualTo(422);
+            assertThat(nan.text()).contains("value must be a finite number");
+            assertThat(count(app, "t1")).isEqualTo(250);
         }
-
-        assertThat(client.post("/readings", Map.of("readings", readings)).status()).isEqualTo(401);
-        var stored = client.request("POST", "/readings").header("X-API-Key", key)
-                .json(Map.of("readings", readings)).send();
-        assertThat(stored.status()).isEqualTo(201);
-        assertThat(stored.json().get("stored").asInt()).isEqualTo(500);
-        assertThat(count(app, "t2\t'); DROP TABLE readings; --")).isEqualTo(250);
-        assertThat(sum(app)).isEqualTo(readings.stream().mapToDouble(r -> (Double) r.get("value")).sum());
-
-        List<Map<String, Object>> oneBad = new ArrayList<>(readings.subList(0, 3));
-        oneBad.add(Map.of("sensor", " ", "takenAt", "2026-11-27T12:00:00Z", "value", 1.0));
-        var invalid = client.request("POST", "/readings").header("X-API-Key", key)
-                .json(Map.of("readings", oneBad)).send();
-        assertThat(invalid.status()).isEqualTo(422);
-        assertThat(invalid.json().get("errors").get(0).get("location").toString())
-                .isEqualTo("[\"body\",\"readings\",3,\"sensor\"]");
-        assertThat(client.request("POST", "/readings").header("X-API-Key", key)
-                .json(Map.of("readings", List.of())).send().status()).isEqualTo(422);
-        var nan = client.request("POST", "/readings").header("X-API-Key", key).json(Map.of("readings",
-                List.of(Map.of("sensor", "t1", "takenAt", "2026-11-27T12:00:00Z", "value", "NaN")))).send();
-        assertThat(nan.status()).isEqualTo(422);
-        assertThat(nan.text()).contains("value must be a finite number");
-        assertThat(count(app, "t1")).isEqualTo(250);
     }
 
     private static long count(Barista app, String sensor) {
