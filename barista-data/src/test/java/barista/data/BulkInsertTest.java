@@ -35,27 +35,17 @@ class BulkInsertTest {
                 new Note("{\"json\": [1.5, \"a\\\"b\"]}", 4),
                 new Note("unicode: é 日本 🍵 (a surrogate pair)", Long.MAX_VALUE),
                 new Note("", Long.MIN_VALUE));
-        try (Scratch scratch = Scratch.of(dialect, tmp, "classpath:test-migrations/app");
-             Database db = Database.open(scratch.settings())) {
-            notes(db).write(written);
-
-            assertThat(stored(db)).containsExactlyElementsOf(written);
-        }
+        assertStoredAsWritten(dialect, written);
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Dialect.class)
-    void a_large_batch_is_streamed_and_stored_whole(Dialect dialect) throws SQLException {
+    void a_large_batch_is_sent_in_pieces_and_stored_whole(Dialect dialect) throws SQLException {
         List<Note> written = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
             written.add(new Note("note " + i + " " + "é".repeat(i % 200), i)); // about 0.9 MB of COPY data
         }
-        try (Scratch scratch = Scratch.of(dialect, tmp, "classpath:test-migrations/app");
-             Database db = Database.open(scratch.settings())) {
-            notes(db).write(written);
-
-            assertThat(stored(db)).containsExactlyElementsOf(written);
-        }
+        assertStoredAsWritten(dialect, written);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,6 +116,15 @@ class BulkInsertTest {
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> BulkInsert.<Note>into(db, "note", List.of(), (n, r) -> { }))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    private void assertStoredAsWritten(Dialect dialect, List<Note> written) throws SQLException {
+        try (Scratch scratch = Scratch.of(dialect, tmp, "classpath:test-migrations/app");
+             Database db = Database.open(scratch.settings())) {
+            notes(db).write(written);
+
+            assertThat(stored(db)).containsExactlyElementsOf(written);
         }
     }
 
