@@ -187,6 +187,18 @@ public final class Models {
      */
     public CompletableFuture<Prediction> predict(ModelVersion v, Map<String, Tensor> inputs, long timeoutNanos,
                                                  boolean followServing, Caller caller) {
+        return predict(v, inputs, timeoutNanos, followServing, caller, Function.identity());
+    }
+
+    /**
+     * As {@link #predict(ModelVersion, Map, long, boolean, Caller)}, answering with
+     * {@code reply} applied to the prediction. {@code reply} runs on the model's worker as soon
+     * as the rows come back, before the log commit, so what is left after the commit, on the
+     * log's writer thread, is only handing the reply over: the writer is the log's serial
+     * stage, and a response rendered there delays every request behind it.
+     */
+    public <T> CompletableFuture<T> predict(ModelVersion v, Map<String, Tensor> inputs, long timeoutNanos,
+                                            boolean followServing, Caller caller, Function<Prediction, T> reply) {
         long started = System.nanoTime();
         Batcher b = v.batcher();
         if (followServing && (b == null || b.closing())) {
@@ -212,10 +224,16 @@ public final class Models {
         CompletableFuture<Map<String, Tensor>> out = b.submit(inputs, rows, timeout);
         String version = v.version();
         List<String> labels = v.config().labels();
-        CompletableFuture<Prediction> done = out.thenApply(o -> new Prediction(name, version, o, labels));
+        CompletableFuture<T> done;
         if (log != null && log.shouldLog(v.config().log())) {
-            done = done.thenCompose(p -> log.record(caller.requestId(), caller.principal(),
-                    (System.nanoTime() - started) / 1000, inputs, p));
+            done = out.thenCompose(o -> {
+                Prediction p = new Prediction(name, version, o, labels);
+                T answer = reply.apply(p);
+                return log.record(caller.requestId(), caller.principal(), (System.nanoTime() - started) / 1000,
+                        inputs, p).thenApply(logged -> answer);
+            });
+        } else {
+            done = out.thenApply(o -> reply.apply(new Prediction(name, version, o, labels)));
         }
         if (m != null) {
             done.whenComplete((p, failure) -> m.answered(System.nanoTime() - started));

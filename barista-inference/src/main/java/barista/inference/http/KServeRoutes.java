@@ -116,7 +116,7 @@ public final class KServeRoutes {
             }
         }
         long timeout = ModelRoutes.timeoutNanos(ctx.header(ModelRoutes.TIMEOUT_HEADER));
-        return models.predict(v, req.inputs(), timeout, version == null, Caller.of(ctx)).thenApply(p -> reply(p, req));
+        return models.predict(v, req.inputs(), timeout, version == null, Caller.of(ctx), p -> reply(p, req));
     }
 
     private static Request parse(byte[] body, Signature sig) {

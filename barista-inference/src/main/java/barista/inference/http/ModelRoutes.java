@@ -2,6 +2,7 @@ package barista.inference.http;
 
 import barista.Barista;
 import barista.Context;
+import barista.Response;
 import barista.RouteOptions;
 import barista.http.HttpError;
 import barista.inference.Caller;
@@ -82,7 +83,7 @@ public final class ModelRoutes {
         return v != null && !v.config().labels().isEmpty();
     }
 
-    private static CompletableFuture<Object> predict(Models models, Context ctx, String fixedName, String version) {
+    private static CompletableFuture<Response> predict(Models models, Context ctx, String fixedName, String version) {
         String name = fixedName != null ? fixedName : ctx.pathParam("name");
         ModelVersion v = models.resolve(name, version);
         Map<String, Tensor> inputs = TensorBodies.read(ctx.header("Content-Type"), ctx.body(), v.signature());
@@ -94,8 +95,8 @@ public final class ModelRoutes {
                     "unknown output " + output + "; outputs: "
                     + v.signature().outputs().stream().map(TensorSpec::name).toList(), "unknown_output")));
         }
-        return models.predict(v, inputs, timeout, version == null, Caller.of(ctx)).thenApply((Prediction p) -> npy ? PredictReplies.npy(p, output)
-                : PredictReplies.json(p, output));
+        return models.predict(v, inputs, timeout, version == null, Caller.of(ctx),
+                p -> npy ? PredictReplies.npy(p, output) : PredictReplies.json(p, output));
     }
 
     /** The request's own deadline, or 0 for the model's; malformed values are a 400. */
