@@ -29,5 +29,6 @@ final class Admin {
         new RolePages(app, layout).install(guard);
         new KeyPages(app, layout).install(guard);
         new SignInPages(app, layout).install(guard);
+        new PasswordPage(app, layout).install(guard);
     }
 }

@@ -32,6 +32,7 @@ final class Layout {
         new Link("/admin/users", "Users", Permissions.USERS_MANAGE),
         new Link("/admin/roles", "Roles", Permissions.USERS_MANAGE),
         new Link("/admin/keys", "API keys", Permissions.USERS_MANAGE),
+        new Link(PasswordPage.PATH, "Password", null),
     };
 
     private final Assets assets;

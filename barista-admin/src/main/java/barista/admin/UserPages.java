@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * {@code /admin/users}: every user with their roles and whether they are active; forms to create
- * a user, set a user's roles, and deactivate or reactivate one. All need {@code users:manage}, and
+ * a user, set a user's roles or password, and deactivate or reactivate one. All need {@code users:manage}, and
  * the {@link Escalation} rule: no granting or touching permissions the manager doesn't hold.
  * A change that works redirects back (POST-redirect-GET); one that the auth module refuses (a
  * taken name, a short password) shows the page again with its reason and status.
@@ -36,6 +36,7 @@ final class UserPages {
         guard.post(app, "/admin/users", perm, this::create);
         guard.post(app, "/admin/users/roles", perm, this::setRoles);
         guard.post(app, "/admin/users/active", perm, this::setActive);
+        guard.post(app, "/admin/users/password", perm, this::setPassword);
     }
 
     private Auth auth() {
@@ -86,6 +87,20 @@ final class UserPages {
         return done(active ? "activated" : "deactivated", username);
     }
 
+    /** Sets another user's password, as Django admin's "change password" form for a user does; their sessions and tokens end. */
+    private Object setPassword(Visit v) {
+        String username = v.ctx().formValue("username");
+        if (!Escalation.mayActOnUser(v.principal(), auth(), username)) {
+            return page(v, 403, "Could not set the password of " + username + ": " + Escalation.REFUSED + ".");
+        }
+        try {
+            auth().users().setPassword(username, v.ctx().formValue("password"));
+        } catch (HttpError e) {
+            return page(v, e.status(), "Could not set the password of " + username + ": " + e.getMessage());
+        }
+        return done("password", username);
+    }
+
     private static Set<String> roles(Visit v) {
         return new LinkedHashSet<>(v.ctx().form().getOrDefault("roles", List.of()));
     }
@@ -107,6 +122,7 @@ final class UserPages {
                     case "roles" -> "Saved the roles of ";
                     case "activated" -> "Reactivated ";
                     case "deactivated" -> "Deactivated ";
+                    case "password" -> "Set a new password for ";
                     default -> null;
                 };
                 if (message != null) {
@@ -138,6 +154,12 @@ final class UserPages {
                 p.el("button", u.active() ? "Deactivate" : "Reactivate", "type", "submit",
                         "class", u.active() ? "contrast" : "secondary",
                         "data-confirm", u.active() ? "Deactivate " + u.username() + "?" : null);
+                p.close();
+                p.postForm("/admin/users/password", "class", "inline");
+                p.hidden("username", u.username());
+                p.open("input", "name", "password", "type", "password", "required", "", "autocomplete", "new-password",
+                        "aria-label", "New password for " + u.username(), "placeholder", "New password");
+                p.el("button", "Set password", "type", "submit", "class", "secondary");
                 p.close();
                 p.close();
                 p.close();

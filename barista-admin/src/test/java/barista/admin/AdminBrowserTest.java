@@ -192,7 +192,8 @@ class AdminBrowserTest {
         small.click("button:has-text('Sign in')");
         small.waitForURL(base + "/admin/predictions");
         assertThat(small.locator("#predictions tbody tr").count()).isEqualTo(5);
-        for (String path : List.of("/admin/predictions", "/admin", "/admin/models", "/admin/keys", "/admin/users")) {
+        for (String path : List.of("/admin/predictions", "/admin", "/admin/models", "/admin/keys", "/admin/users",
+                "/admin/password")) {
             small.navigate(base + path);
             Object fits = small.evaluate("document.documentElement.scrollWidth <= window.innerWidth");
             assertThat(fits).as(path + " fits 390 px").isEqualTo(true);
@@ -202,6 +203,16 @@ class AdminBrowserTest {
         small.navigate(base + "/admin");
         small.waitForSelector("#chart[data-ready=true] canvas");
         small.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("phone-dashboard.png")).setFullPage(true));
+
+        // last, as it ends the other sessions: the admin changes their own password and stays signed in
+        small.click("nav a:has-text('Password')");
+        small.fill("input[name=current_password]", PASSWORD);
+        small.fill("input[name=new_password]", "a new and longer password");
+        small.fill("input[name=new_password_again]", "a new and longer password");
+        small.click("button:has-text('Change password')");
+        small.waitForURL(url -> url.contains("done=changed"));
+        assertThat(small.textContent("main")).contains("Your password was changed");
+        small.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("phone-password.png")).setFullPage(true));
         phone.close();
 
         assertThat(consoleErrors).as("console errors, CSP violations among them").isEmpty();

@@ -2,8 +2,11 @@ package barista.auth;
 
 import barista.Barista;
 import barista.Config;
+import barista.Context;
 import barista.data.Database;
+import barista.http.HttpError;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +115,46 @@ public final class Auth implements AutoCloseable {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    /**
+     * Changes the caller's own password, as Django's password change view does: the current
+     * password is checked first (throttled like a sign-in), then the new one is set. Every session
+     * and bearer token of the user ends with the old password; a caller signed in with a session
+     * gets a fresh one on {@code ctx} (cookie set), so the browser stays signed in, and it is
+     * returned for its CSRF token. A bearer-token caller asks for a new token.
+     *
+     * <p>Blocks on two Argon2 hashes (about 160 ms): call it from a handler's virtual thread.
+     *
+     * @throws HttpError.Unauthorized without a signed-in user
+     * @throws HttpError.Forbidden for a request made with an API key, which must not be able to take
+     *                             over its owner's account
+     * @throws HttpError.UnprocessableContent for a wrong {@code currentPassword} or a new password
+     *                                        the policy refuses ({@code newPassword})
+     * @throws HttpError 429 when throttled
+     */
+    public Optional<Session> changeOwnPassword(Context ctx, String currentPassword, String newPassword) {
+        if (!(ctx.principal() instanceof AuthPrincipal p)) {
+            throw new HttpError.Unauthorized("sign in to change your password");
+        }
+        if (p.credential() == Credential.API_KEY) {
+            throw new HttpError.Forbidden("an API key cannot change a password; sign in or use a bearer token");
+        }
+        Users.checkPassword("newPassword", newPassword);
+        Directory.UserEntry user;
+        try {
+            user = passwordCheck.check(ctx, p.username(), currentPassword == null ? "" : currentPassword);
+        } catch (HttpError e) {
+            if (e.status() == 401 || e.status() == 400) {
+                throw Users.invalid("currentPassword", "is not your current password", "wrong_password");
+            }
+            throw e;
+        }
+        users.setPassword(user.username(), newPassword);
+        if (p.credential() != Credential.SESSION) {
+            return Optional.empty();
+        }
+        return Optional.of(sessions.start(ctx, directory.user(user.username())));
     }
 
     /** The access control {@link #of} installs, for an app that wires it by hand. */

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,6 +35,15 @@ final class AuthRoutes {
 
     /** The OAuth2 token response (RFC 6749 section 5.1), hence the snake_case names. */
     record TokenResponse(String access_token, String token_type, long expires_in) {}
+
+    /** A request to change the caller's own password. */
+    record PasswordChange(String currentPassword, String newPassword) {}
+
+    /**
+     * The answer to a password change: the new session's CSRF token, or null for a caller who
+     * used a bearer token and now asks {@code /auth/token} for a new one.
+     */
+    record PasswordChanged(String username, String csrfToken) {}
 
     /** A request for a new API key; {@code expiresAt} may be omitted for a key that never expires. */
     record NewKeyRequest(@NotBlank @Size(max = 100) String name, Instant expiresAt) {}
@@ -88,6 +98,17 @@ final class AuthRoutes {
                 .description("Takes `grant_type=password&username=..&password=..` as a form, or JSON "
                         + "`{\"username\", \"password\"}`. Send the token as `Authorization: Bearer <access_token>`.")
                 .returns(TokenResponse.class);
+
+        app.post("/auth/password", PasswordChange.class, (ctx, req) -> {
+            Optional<Session> session = auth.changeOwnPassword(ctx, req.currentPassword(), req.newPassword());
+            ctx.header("Cache-Control", NO_STORE);
+            return new PasswordChanged(username(ctx), session.map(Session::csrfToken).orElse(null));
+        }).requires(authenticated()).tags("auth").summary("Change the caller's own password")
+                .description("Takes `{\"currentPassword\", \"newPassword\"}`. Every session and bearer token of the user "
+                        + "ends; a session caller gets a new session cookie and its `csrfToken` in the answer. A wrong "
+                        + "current password is a 422 on `currentPassword` and counts towards the sign-in throttle; "
+                        + "a request made with an API key is refused 403.")
+                .returns(PasswordChanged.class);
 
         app.get("/auth/keys", ctx -> {
             ctx.header("Cache-Control", NO_STORE);

@@ -52,7 +52,11 @@ public final class Sessions {
         if (site != null && site.trim().equalsIgnoreCase("cross-site")) {
             throw new HttpError.Forbidden("cross-site sign-in refused");
         }
-        Directory.UserEntry user = passwords.check(ctx, username, password);
+        return start(ctx, passwords.check(ctx, username, password));
+    }
+
+    /** Starts a session for a user whose password was just checked; see {@link #login}. */
+    Session start(Context ctx, Directory.UserEntry user) {
         String id = Secrets.token(32);
         String idHash = Secrets.sha256Hex(id);
         String csrf = Secrets.token(32);

@@ -176,11 +176,15 @@ public final class Users {
     }
 
     static void checkPassword(String password) {
+        checkPassword("password", password);
+    }
+
+    static void checkPassword(String field, String password) {
         if (password == null || password.length() < Passwords.MIN_LENGTH) {
-            throw invalid("password", "must be at least " + Passwords.MIN_LENGTH + " characters", "min_length");
+            throw invalid(field, "must be at least " + Passwords.MIN_LENGTH + " characters", "min_length");
         }
         if (password.length() > Passwords.MAX_LENGTH) {
-            throw invalid("password", "must be at most " + Passwords.MAX_LENGTH + " characters", "max_length");
+            throw invalid(field, "must be at most " + Passwords.MAX_LENGTH + " characters", "max_length");
         }
     }
 

@@ -54,9 +54,12 @@ class JwtTest {
         return jwt.serialize();
     }
 
-    private static JWTClaimsSet.Builder claims() {
+    /** Claims as ours are made, with the {@code pwd} stamp copied from a token the app issued. */
+    private JWTClaimsSet.Builder claims() throws Exception {
+        String stamp = SignedJWT.parse(Auth.of(app).tokens().issue("ada").token()).getJWTClaimsSet()
+                .getStringClaim("pwd");
         return new JWTClaimsSet.Builder().subject("ada").issuer("barista").issueTime(new Date())
-                .expirationTime(new Date(System.currentTimeMillis() + 60_000));
+                .expirationTime(new Date(System.currentTimeMillis() + 60_000)).claim("pwd", stamp);
     }
 
     @Test
@@ -86,6 +89,16 @@ class JwtTest {
     }
 
     @Test
+    void a_token_without_the_current_password_stamp_is_401() throws Exception {
+        assertThat(me(signed(claims().claim("pwd", null).build(), SECRET))).isEqualTo(401);
+        assertThat(me(signed(claims().claim("pwd", "AAAAAAAAAAAAAAAAAAAAAA").build(), SECRET))).isEqualTo(401);
+        String before = Auth.of(app).tokens().issue("ada").token();
+        Auth.of(app).users().setPassword("ada", "a brand new password");
+        assertThat(me(before)).isEqualTo(401);
+        assertThat(me(Auth.of(app).tokens().issue("ada").token())).isEqualTo(200);
+    }
+
+    @Test
     void a_tampered_signature_is_401() throws Exception {
         String good = signed(claims().build(), SECRET);
         char last = good.charAt(good.length() - 2);
@@ -104,7 +117,7 @@ class JwtTest {
     }
 
     @Test
-    void alg_none_is_401() {
+    void alg_none_is_401() throws Exception {
         String none = new PlainJWT(claims().build()).serialize();
         var r = client.request("GET", "/auth/me").header("Authorization", "Bearer " + none).send();
         assertThat(r.status()).isEqualTo(401);

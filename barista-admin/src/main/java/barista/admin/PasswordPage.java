@@ -1,0 +1,84 @@
+package barista.admin;
+
+import barista.Barista;
+import barista.Response;
+import barista.auth.Auth;
+import barista.http.FieldError;
+import barista.http.HttpError;
+import java.util.Objects;
+
+/**
+ * {@code /admin/password}: any signed-in user changes their own password, like Django admin's
+ * "Change password": the current one, then the new one twice. The change ends every other
+ * session and bearer token of the user, and this browser continues on a new session. A wrong
+ * current password counts towards the sign-in throttle, so the form can't be used to guess it.
+ *
+ * <p>Threading: virtual threads; the change blocks on two Argon2 hashes.
+ */
+final class PasswordPage {
+    static final String PATH = "/admin/password";
+
+    private final Barista app;
+    private final Layout layout;
+
+    PasswordPage(Barista app, Layout layout) {
+        this.app = app;
+        this.layout = layout;
+    }
+
+    void install(Guard guard) {
+        guard.get(app, PATH, null, v -> page(v, 200, null));
+        guard.post(app, PATH, null, this::change);
+    }
+
+    private Object change(Visit v) {
+        String next = v.ctx().formValue("new_password");
+        if (!Objects.equals(next, v.ctx().formValue("new_password_again"))) {
+            return page(v, 422, "The two new passwords differ.");
+        }
+        try {
+            Auth.of(app).changeOwnPassword(v.ctx(), v.ctx().formValue("current_password"), next);
+        } catch (HttpError e) {
+            Response r = page(v, e.status(), message(e));
+            String retry = e.headers().get("Retry-After");
+            return retry == null ? r : r.withHeader("Retry-After", retry);
+        }
+        return Guard.redirect(PATH + "?done=changed");
+    }
+
+    /** The refusal in words: which field, and why, without the problem document's jargon. */
+    private static String message(HttpError e) {
+        if (e.status() == 429) {
+            return "Too many wrong passwords. Wait a little and try again.";
+        }
+        if (e instanceof HttpError.UnprocessableContent u && !u.errors().isEmpty()) {
+            FieldError f = u.errors().getFirst();
+            return "currentPassword".equals(f.location().getLast()) ? "Your current password was entered incorrectly."
+                    : "The new password " + f.message() + ".";
+        }
+        return "Could not change the password: " + e.getMessage();
+    }
+
+    private Response page(Visit v, int status, String error) {
+        return layout.page(v, status, "Change password", PATH, p -> {
+            if (error != null) {
+                p.el("p", error, "class", "flash error", "role", "alert");
+            } else if ("changed".equals(v.ctx().query("done"))) {
+                p.el("p", "Your password was changed. Your other sessions and bearer tokens have ended.",
+                        "class", "flash", "role", "status");
+            }
+            p.postForm(PATH, "id", "change-password");
+            // the user name lets password managers file the new password under the right account
+            p.open("input", "type", "hidden", "name", "username", "autocomplete", "username",
+                    "value", v.principal().user());
+            p.open("label").text("Current password").open("input", "name", "current_password", "type", "password",
+                    "required", "", "autocomplete", "current-password").close();
+            p.open("label").text("New password").open("input", "name", "new_password", "type", "password",
+                    "required", "", "autocomplete", "new-password").close();
+            p.open("label").text("New password again").open("input", "name", "new_password_again", "type",
+                    "password", "required", "", "autocomplete", "new-password").close();
+            p.el("button", "Change password", "type", "submit");
+            p.close();
+        });
+    }
+}
