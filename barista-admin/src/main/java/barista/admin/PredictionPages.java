@@ -36,20 +36,42 @@ import java.util.TreeSet;
  * row as on the first. There is no total count and no page number, because either would scan
  * the table.
  *
- * <p>Threading: virtual threads; both routes block on the database. The CSV is built in memory
- * (core has no streaming response body yet), so a very large export costs its size in heap.
+ * <p>The export is built in memory (core has no streaming response body yet), so it holds the
+ * newest {@code barista.admin.export-rows} matches (default 100,000, about 20 MB) at most: an
+ * unfiltered export of a million-row log would otherwise take the server's heap. The page says
+ * so, and a cut export carries {@code X-Export-Limit} with the limit it hit; older rows are one
+ * time filter away.
+ *
+ * <p>Threading: virtual threads; both routes block on the database.
  */
 final class PredictionPages {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final int PAGE = 50;
     private static final int SHOWN = 120;
 
+    static final int DEFAULT_EXPORT_ROWS = 100_000;
+
     private final Barista app;
     private final Layout layout;
+    private final int exportRows;
 
     PredictionPages(Barista app, Layout layout) {
         this.app = app;
         this.layout = layout;
+        this.exportRows = exportRows(app.config().property("barista.admin.export-rows",
+                Integer.toString(DEFAULT_EXPORT_ROWS)));
+    }
+
+    private static int exportRows(String value) {
+        try {
+            int rows = Integer.parseInt(value.trim());
+            if (rows >= 1) {
+                return rows;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new barista.SetupException("barista.admin.export-rows must be a whole number from 1, got '" + value + "'");
     }
 
     void install(Guard guard) {
@@ -122,7 +144,9 @@ final class PredictionPages {
             String qs = f.queryString();
             p.open("div", "class", "pager");
             p.el("a", "Export CSV", "href", "/admin/predictions.csv" + (qs.isEmpty() ? "" : "?" + qs),
-                    "id", "export", "download", "", "role", "button", "class", "secondary");
+                    "id", "export", "download", "", "role", "button", "class", "secondary",
+                    "title", "The newest " + String.format(java.util.Locale.ROOT, "%,d", exportRows)
+                            + " matches at most; filter by time for older ones");
             if (before != null) {
                 p.el("a", "← Newest", "href", "/admin/predictions" + (qs.isEmpty() ? "" : "?" + qs), "id", "newest");
             }
@@ -212,16 +236,18 @@ final class PredictionPages {
             throw new barista.http.HttpError.BadRequest("times must look like 2025-01-31T13:45 (UTC)");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        long rows;
         try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            PredictionLog.of(app).writeCsv(q, out);
+            rows = PredictionLog.of(app).writeCsv(q, out, exportRows);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         String name = "predictions-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                 .format(Instant.now()) + ".csv";
-        return Response.of("text/csv; charset=utf-8", bytes.toByteArray())
+        Response r = Response.of("text/csv; charset=utf-8", bytes.toByteArray())
                 .withHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .withHeader("Cache-Control", "no-store");
+        return rows < exportRows ? r : r.withHeader("X-Export-Limit", Integer.toString(exportRows));
     }
 
     static String shorten(String s) {

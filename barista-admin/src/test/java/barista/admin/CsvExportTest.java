@@ -73,6 +73,28 @@ class CsvExportTest {
     }
 
     @Test
+    void the_export_holds_the_newest_rows_up_to_its_limit_and_says_when_it_was_cut() {
+        try (TestAdmin small = TestAdmin.start(dir.resolve("small"), cfg -> cfg.property("barista.admin.export-rows", "2"))) {
+            TestAdmin.Browser root = small.userWithRoles("root", "admin");
+            PredictionLog log = PredictionLog.of(small.app);
+            for (String id : List.of("req-1", "req-2", "req-3")) {
+                log(log, id, "alice", "iris");
+            }
+            TestResponse cut = root.get("/admin/predictions.csv");
+            String[] lines = cut.text().split("\r\n");
+            assertThat(lines).hasSize(3);
+            assertThat(lines[1]).contains(",req-3,");
+            assertThat(lines[2]).contains(",req-2,");
+            assertThat(cut.header("X-Export-Limit")).isEqualTo("2");
+            assertThat(root.get("/admin/predictions").text()).contains("The newest 2 matches at most");
+
+            TestResponse whole = root.get("/admin/predictions.csv?q=req-1");
+            assertThat(whole.text().split("\r\n")).hasSize(2);
+            assertThat(whole.header("X-Export-Limit")).isNull();
+        }
+    }
+
+    @Test
     void the_export_applies_the_page_filters() {
         String[] lines = browser.get("/admin/predictions.csv?model=digits").text().split("\r\n");
         assertThat(lines).hasSize(4);

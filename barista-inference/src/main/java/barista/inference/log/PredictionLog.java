@@ -171,16 +171,30 @@ public final class PredictionLog implements AutoCloseable {
 
     /**
      * Writes every entry matching {@code q} (its limit and cursor ignored) as CSV with a header
-     * row, streaming: memory stays flat however large the log.
+     * row, newest first, streaming: memory stays flat however large the log.
      */
     public void writeCsv(PredictionQuery q, Writer out) {
+        writeCsv(q, out, 0);
+    }
+
+    /**
+     * As {@link #writeCsv(PredictionQuery, Writer)}, the newest {@code maxRows} matches at most
+     * ({@code 0}: all). Returns how many rows it wrote, so a caller can tell the limit was reached.
+     */
+    public long writeCsv(PredictionQuery q, Writer out, int maxRows) {
+        if (maxRows < 0) {
+            throw new IllegalArgumentException("maxRows must be 0 (all) or more, got " + maxRows);
+        }
+        long[] written = {0};
         db.useTransaction(h -> {
             try {
                 Csv.row(out, "id", "request_id", "time", "model", "version", "principal", "latency_ms", "input",
                         "output", "feedback", "feedback_time");
                 boolean exactId = q.text() != null && select(h, q.withLimit(1), 1, true).map(PredictionLog::row).findFirst().isPresent();
-                try (var rows = select(h, q.withBefore(null), 0, exactId).setFetchSize(500).map(PredictionLog::row).stream()) {
+                try (var rows = select(h, q.withBefore(null), maxRows, exactId).setFetchSize(500).map(PredictionLog::row)
+                        .stream()) {
                     rows.forEach(p -> {
+                        written[0]++;
                         try {
                             Csv.row(out, Long.toString(p.id()), p.requestId(), p.time().toString(), p.model(), p.version(),
                                     p.principal(), Double.toString(p.latencyMicros() / 1000.0), p.input(), p.output(),
@@ -195,6 +209,7 @@ public final class PredictionLog implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         });
+        return written[0];
     }
 
     /**
