@@ -53,8 +53,11 @@ final class PasswordPage {
         }
         if (e instanceof HttpError.UnprocessableContent u && !u.errors().isEmpty()) {
             FieldError f = u.errors().getFirst();
-            return "currentPassword".equals(f.location().getLast()) ? "Your current password was entered incorrectly."
-                    : "The new password " + f.message() + ".";
+            if (!"currentPassword".equals(f.location().getLast())) {
+                return "The new password " + f.message() + ".";
+            }
+            return "missing".equals(f.type()) ? "Enter your current password."
+                    : "Your current password was entered incorrectly.";
         }
         return "Could not change the password: " + e.getMessage();
     }
@@ -64,7 +67,8 @@ final class PasswordPage {
             if (error != null) {
                 p.el("p", error, "class", "flash error", "role", "alert");
             } else if ("changed".equals(v.ctx().query("done"))) {
-                p.el("p", "Your password was changed. Your other sessions and bearer tokens have ended.",
+                p.el("p", "Your password was changed. Your other sessions and bearer tokens have ended; API keys stay "
+                        + "until they are revoked.",
                         "class", "flash", "role", "status");
             }
             p.postForm(PATH, "id", "change-password");

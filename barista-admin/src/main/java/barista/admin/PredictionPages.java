@@ -3,8 +3,10 @@ package barista.admin;
 import barista.Barista;
 import barista.Context;
 import barista.Response;
+import barista.SetupException;
 import barista.admin.html.Page;
 import barista.inference.Models;
+import barista.inference.log.CsvExport;
 import barista.inference.log.LoggedPrediction;
 import barista.inference.log.PredictionLog;
 import barista.inference.log.PredictionPage;
@@ -22,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -37,10 +40,10 @@ import java.util.TreeSet;
  * the table.
  *
  * <p>The export is built in memory (core has no streaming response body yet), so it holds the
- * newest {@code barista.admin.export-rows} matches (default 100,000, about 20 MB) at most: an
- * unfiltered export of a million-row log would otherwise take the server's heap. The page says
- * so, and a cut export carries {@code X-Export-Limit} with the limit it hit; older rows are one
- * time filter away.
+ * newest {@code barista.admin.export-rows} matches (default 100,000) and at most
+ * {@value #EXPORT_CHARS} characters: an unfiltered export of a million-row log would otherwise
+ * take the server's heap. The button's title says so, and a cut export carries
+ * {@code X-Export-Truncated: true}; older rows are one time filter away.
  *
  * <p>Threading: virtual threads; both routes block on the database.
  */
@@ -50,6 +53,8 @@ final class PredictionPages {
     private static final int SHOWN = 120;
 
     static final int DEFAULT_EXPORT_ROWS = 100_000;
+    /** 16 Mi characters: with the buffer's growth and the final copy, an export peaks near 50 MB of heap. */
+    static final long EXPORT_CHARS = 16L << 20;
 
     private final Barista app;
     private final Layout layout;
@@ -71,7 +76,7 @@ final class PredictionPages {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new barista.SetupException("barista.admin.export-rows must be a whole number from 1, got '" + value + "'");
+        throw new SetupException("barista.admin.export-rows must be a whole number from 1, got '" + value + "'");
     }
 
     void install(Guard guard) {
@@ -145,8 +150,8 @@ final class PredictionPages {
             p.open("div", "class", "pager");
             p.el("a", "Export CSV", "href", "/admin/predictions.csv" + (qs.isEmpty() ? "" : "?" + qs),
                     "id", "export", "download", "", "role", "button", "class", "secondary",
-                    "title", "The newest " + String.format(java.util.Locale.ROOT, "%,d", exportRows)
-                            + " matches at most; filter by time for older ones");
+                    "title", "The newest " + String.format(Locale.ROOT, "%,d", exportRows)
+                            + " matches at most (16 MB); filter by time for older ones");
             if (before != null) {
                 p.el("a", "← Newest", "href", "/admin/predictions" + (qs.isEmpty() ? "" : "?" + qs), "id", "newest");
             }
@@ -236,9 +241,9 @@ final class PredictionPages {
             throw new barista.http.HttpError.BadRequest("times must look like 2025-01-31T13:45 (UTC)");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        long rows;
+        CsvExport export;
         try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            rows = PredictionLog.of(app).writeCsv(q, out, exportRows);
+            export = PredictionLog.of(app).writeCsv(q, out, exportRows, EXPORT_CHARS);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -247,7 +252,7 @@ final class PredictionPages {
         Response r = Response.of("text/csv; charset=utf-8", bytes.toByteArray())
                 .withHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .withHeader("Cache-Control", "no-store");
-        return rows < exportRows ? r : r.withHeader("X-Export-Limit", Integer.toString(exportRows));
+        return export.cut() ? r.withHeader("X-Export-Truncated", "true") : r;
     }
 
     static String shorten(String s) {

@@ -87,9 +87,16 @@ final class UserPages {
         return done(active ? "activated" : "deactivated", username);
     }
 
-    /** Sets another user's password, as Django admin's "change password" form for a user does; their sessions and tokens end. */
+    /**
+     * Sets another user's password, as Django admin's form for a user does; their sessions and
+     * tokens end. Not your own: that needs your current password, on {@link PasswordPage}, so a
+     * stolen session of a user manager can't lock its owner out.
+     */
     private Object setPassword(Visit v) {
         String username = v.ctx().formValue("username");
+        if (username != null && username.equals(v.principal().user())) {
+            return page(v, 409, "Change your own password on the Password page, with your current one.");
+        }
         if (!Escalation.mayActOnUser(v.principal(), auth(), username)) {
             return page(v, 403, "Could not set the password of " + username + ": " + Escalation.REFUSED + ".");
         }
@@ -155,12 +162,16 @@ final class UserPages {
                         "class", u.active() ? "contrast" : "secondary",
                         "data-confirm", u.active() ? "Deactivate " + u.username() + "?" : null);
                 p.close();
-                p.postForm("/admin/users/password", "class", "inline");
-                p.hidden("username", u.username());
-                p.open("input", "name", "password", "type", "password", "required", "", "autocomplete", "new-password",
-                        "aria-label", "New password for " + u.username(), "placeholder", "New password");
-                p.el("button", "Set password", "type", "submit", "class", "secondary");
-                p.close();
+                if (u.username().equals(v.principal().user())) {
+                    p.el("a", "Change your password", "href", PasswordPage.PATH);
+                } else {
+                    p.postForm("/admin/users/password", "class", "inline");
+                    p.hidden("username", u.username());
+                    p.open("input", "name", "password", "type", "password", "required", "", "autocomplete",
+                            "new-password", "aria-label", "New password for " + u.username(), "placeholder", "New password");
+                    p.el("button", "Set password", "type", "submit", "class", "secondary");
+                    p.close();
+                }
                 p.close();
                 p.close();
             }

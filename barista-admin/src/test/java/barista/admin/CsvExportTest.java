@@ -85,12 +85,17 @@ class CsvExportTest {
             assertThat(lines).hasSize(3);
             assertThat(lines[1]).contains(",req-3,");
             assertThat(lines[2]).contains(",req-2,");
-            assertThat(cut.header("X-Export-Limit")).isEqualTo("2");
+            assertThat(cut.header("X-Export-Truncated")).isEqualTo("true");
             assertThat(root.get("/admin/predictions").text()).contains("The newest 2 matches at most");
 
             TestResponse whole = root.get("/admin/predictions.csv?q=req-1");
             assertThat(whole.text().split("\r\n")).hasSize(2);
-            assertThat(whole.header("X-Export-Limit")).isNull();
+            assertThat(whole.header("X-Export-Truncated")).isNull();
+            log(log, "req-x", "bob", "digits");
+            log(log, "req-y", "bob", "digits");
+            TestResponse exactlyTheLimit = root.get("/admin/predictions.csv?model=digits");
+            assertThat(exactlyTheLimit.text().split("\r\n")).hasSize(3);
+            assertThat(exactlyTheLimit.header("X-Export-Truncated")).isNull();
         }
     }
 

@@ -82,7 +82,7 @@ class PasswordPageTest {
     }
 
     @Test
-    void a_user_manager_sets_another_users_password_but_not_an_admins() {
+    void a_user_manager_sets_another_users_password_but_not_an_admins_nor_their_own() {
         admin.auth().roles().create("accounts", Set.of("users:manage"));
         admin.auth().users().create("root", TestAdmin.PASSWORD, Set.of("admin"));
         TestAdmin.Browser ana = admin.userWithRoles("ana");
@@ -94,6 +94,11 @@ class PasswordPageTest {
         assertThat(mona.get(set.header("Location")).text()).contains("Set a new password for ana.");
         assertThat(ana.get("/admin").status()).isEqualTo(303); // her session ended
         admin.signIn("ana", NEW_PASSWORD);
+
+        TestResponse own = mona.postWithToken("/admin/users/password", Map.of("username", "mona", "password", NEW_PASSWORD));
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.text()).contains("Change your own password on the Password page");
+        assertThat(mona.get("/admin/users").text()).contains("href=\"/admin/password\"");
 
         TestResponse overAdmin = mona.postWithToken("/admin/users/password",
                 Map.of("username", "root", "password", NEW_PASSWORD));

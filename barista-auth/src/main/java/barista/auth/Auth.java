@@ -140,12 +140,15 @@ public final class Auth implements AutoCloseable {
         if (p.credential() == Credential.API_KEY) {
             throw new HttpError.Forbidden("an API key cannot change a password; sign in or use a bearer token");
         }
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw Users.invalid("currentPassword", "is required", "missing");
+        }
         Users.checkPassword("newPassword", newPassword);
         Directory.UserEntry user;
         try {
-            user = passwordCheck.check(ctx, p.username(), currentPassword == null ? "" : currentPassword);
+            user = passwordCheck.check(ctx, p.username(), currentPassword);
         } catch (HttpError e) {
-            if (e.status() == 401 || e.status() == 400) {
+            if (e.status() == 401) {
                 throw Users.invalid("currentPassword", "is not your current password", "wrong_password");
             }
             throw e;

@@ -19,7 +19,7 @@ class OtherNodeChangesTest {
     Path dir;
 
     /** Node A where changes are made, node B (refreshing every 200 ms) where they must arrive; ada exists. */
-    private record Nodes(Barista nodeA, Barista nodeB, Auth a, Auth b, TestClient clientB) {
+    private record Nodes(Barista nodeA, Barista nodeB, Auth a, Auth b, TestClient clientB) implements AutoCloseable {
         static Nodes start(TestDatabase.Scratch scratch) {
             Barista nodeA = scratch.app();
             Barista nodeB = scratch.app(cfg -> cfg.property("barista.auth.refresh", "200ms"));
@@ -34,7 +34,8 @@ class OtherNodeChangesTest {
             return clientB.request("GET", "/auth/me").header(header, value).send().status();
         }
 
-        void stop() {
+        @Override
+        public void close() {
             nodeA.stop();
             nodeB.stop();
         }
@@ -43,8 +44,7 @@ class OtherNodeChangesTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void a_key_revoked_and_a_user_disabled_on_one_node_stop_working_on_the_other(TestDatabase db) {
-        try (var scratch = db.scratch(dir)) {
-            Nodes nodes = Nodes.start(scratch);
+        try (var scratch = db.scratch(dir); Nodes nodes = Nodes.start(scratch)) {
             NewApiKey key = nodes.a().apiKeys().create("ada", "k", null);
             String token = nodes.a().tokens().issue("ada").token();
             nodes.b().reload();
@@ -60,15 +60,13 @@ class OtherNodeChangesTest {
             int secrets = Database.of(nodes.nodeA()).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM auth_settings")
                     .mapTo(Integer.class).one());
             assertThat(secrets).isEqualTo(1);
-            nodes.stop();
         }
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void a_password_changed_on_one_node_ends_its_tokens_on_the_other(TestDatabase db) {
-        try (var scratch = db.scratch(dir)) {
-            Nodes nodes = Nodes.start(scratch);
+        try (var scratch = db.scratch(dir); Nodes nodes = Nodes.start(scratch)) {
             String token = nodes.a().tokens().issue("ada").token();
             assertThat(nodes.meOnB("Authorization", "Bearer " + token)).isEqualTo(200);
 
@@ -77,7 +75,6 @@ class OtherNodeChangesTest {
             assertThat(within5s(401, () -> nodes.meOnB("Authorization", "Bearer " + token))).isEqualTo(401);
             String fresh = nodes.b().tokens().issue("ada").token();
             assertThat(nodes.meOnB("Authorization", "Bearer " + fresh)).isEqualTo(200);
-            nodes.stop();
         }
     }
 

@@ -115,6 +115,11 @@ class PasswordChangeTest {
             assertThat(wrong.header("Content-Type")).startsWith("application/problem+json");
             assertThat(wrong.json().toString()).contains("currentPassword").contains("wrong_password");
 
+            var empty = client.request("POST", "/auth/password").header("Authorization", "Bearer " + bearer)
+                    .json(Map.of("currentPassword", "", "newPassword", NEW_PASSWORD)).send();
+            assertThat(empty.status()).isEqualTo(422);
+            assertThat(empty.json().toString()).contains("currentPassword").contains("missing");
+
             var shortOne = client.request("POST", "/auth/password").header("Authorization", "Bearer " + bearer)
                     .json(Map.of("currentPassword", PASSWORD, "newPassword", "short")).send();
             assertThat(shortOne.status()).isEqualTo(422);

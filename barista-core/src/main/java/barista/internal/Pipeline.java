@@ -29,9 +29,9 @@ import java.util.concurrent.CompletionStage;
  * <p>Threading: {@link #target} runs on the engine's event loop and never blocks;
  * {@link #dispatch} runs on a virtual thread, or on the event loop for routes that opted in.
  * A handler that returns a {@link CompletionStage} is encoded and finished on the thread that
- * completes it (a model's batch worker): handing that work to the event loop instead measured
- * slower on 2 cores (POST /iris: 21-34k req/s against a steady 31k), since the one event loop
- * is the busier thread.
+ * completes it (a model's batch worker, the prediction log's writer): handing that work to the
+ * event loop instead measured slower on 2 cores (POST /iris: 21-34k req/s against a steady
+ * 31k), since the one event loop is the busier thread.
  * Immutable; one instance serves all requests.
  */
 public final class Pipeline implements Dispatcher {

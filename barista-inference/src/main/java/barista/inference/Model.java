@@ -9,8 +9,9 @@ import java.util.concurrent.CompletableFuture;
  * A handle to one model by name, for calling it from Java: from a typed endpoint with its own
  * pre- and post-processing, or from anywhere else. Calls from many concurrent requests are
  * queued and batched together. The future completes on the model's worker thread, or, when the
- * prediction is logged, on the log's writer thread once it is committed: chain quick work
- * (picking labels, building a record), and use the {@code ...Async} variants for anything slow.
+ * prediction is logged, on a virtual thread once it is committed: chain quick work on an
+ * unlogged model's future (picking labels, building a record), and the {@code ...Async}
+ * variants for anything slow.
  *
  * <pre>{@code
  * Model iris = Models.of(app).model("iris");

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,9 @@ import java.util.function.Supplier;
  */
 public final class Models {
     private static final System.Logger LOG = System.getLogger("barista.models");
+    /** Where a logged prediction's caller continues after the commit: a virtual thread each, off the log's writer. */
+    private static final Executor AFTER_COMMIT =
+            task -> Thread.ofVirtual().name("barista-prediction-logged").start(task);
 
     private final Barista app;
     private final Metrics metrics;
@@ -183,22 +187,33 @@ public final class Models {
      * As {@link #predict(ModelVersion, Map, long)}; {@code followServing} when the caller asked
      * for no version. Unless the model's log setting leaves it out, the future completes only
      * once the prediction is committed to the {@link PredictionLog} under {@code caller}, and
-     * fails with a 503 if it can't be.
+     * fails with a 503 if it can't be. A logged prediction completes on a virtual thread of its
+     * own, so what the caller chains on it (even a wait for another prediction) never holds up
+     * the log's one writer thread; an unlogged one completes on the model's worker.
      */
     public CompletableFuture<Prediction> predict(ModelVersion v, Map<String, Tensor> inputs, long timeoutNanos,
                                                  boolean followServing, Caller caller) {
-        return predict(v, inputs, timeoutNanos, followServing, caller, Function.identity());
+        return run(v, inputs, timeoutNanos, followServing, caller, Function.identity(), false);
     }
 
     /**
      * As {@link #predict(ModelVersion, Map, long, boolean, Caller)}, answering with
-     * {@code reply} applied to the prediction. {@code reply} runs on the model's worker as soon
-     * as the rows come back, before the log commit, so what is left after the commit, on the
-     * log's writer thread, is only handing the reply over: the writer is the log's serial
-     * stage, and a response rendered there delays every request behind it.
+     * {@code reply} applied to the prediction: the model routes' way to make their HTTP reply on
+     * the model's worker as soon as the rows come back, before the log commit. The future then
+     * completes on the log's writer thread, without a hand-off, so chain only the hand-over of
+     * the reply to it: the writer is the log's serial stage, and whatever runs there delays
+     * every request behind it. If {@code reply} throws, the prediction is not logged and the
+     * future fails with what it threw.
      */
     public <T> CompletableFuture<T> predict(ModelVersion v, Map<String, Tensor> inputs, long timeoutNanos,
                                             boolean followServing, Caller caller, Function<Prediction, T> reply) {
+        return run(v, inputs, timeoutNanos, followServing, caller, reply, true);
+    }
+
+    /** {@code onWriter}: whether a logged prediction's future may complete on the log's writer thread. */
+    private <T> CompletableFuture<T> run(ModelVersion v, Map<String, Tensor> inputs, long timeoutNanos,
+                                         boolean followServing, Caller caller, Function<Prediction, T> reply,
+                                         boolean onWriter) {
         long started = System.nanoTime();
         Batcher b = v.batcher();
         if (followServing && (b == null || b.closing())) {
@@ -229,8 +244,9 @@ public final class Models {
             done = out.thenCompose(o -> {
                 Prediction p = new Prediction(name, version, o, labels);
                 T answer = reply.apply(p);
-                return log.record(caller.requestId(), caller.principal(), (System.nanoTime() - started) / 1000,
-                        inputs, p).thenApply(logged -> answer);
+                CompletableFuture<Prediction> logged = log.record(caller.requestId(), caller.principal(),
+                        (System.nanoTime() - started) / 1000, inputs, p);
+                return onWriter ? logged.thenApply(x -> answer) : logged.thenApplyAsync(x -> answer, AFTER_COMMIT);
             });
         } else {
             done = out.thenApply(o -> reply.apply(new Prediction(name, version, o, labels)));

@@ -42,6 +42,8 @@ final class PublicApiTour {
         ModelVersion serving = models.serving("iris");
         ModelVersion resolved = models.resolve("iris", null);
         CompletableFuture<Prediction> direct = models.predict(resolved, Map.of(), 0);
+        CompletableFuture<Prediction> asCaller = models.predict(resolved, Map.of(), 0, true, Caller.internal());
+        CompletableFuture<int[]> replied = models.predict(resolved, Map.of(), 0, true, Caller.internal(), Prediction::classes);
         String report = models.names() + "" + models.versions("iris") + models.pinned("iris") + models.lastError("iris")
                 + v.model() + v.version() + v.source() + v.config() + v.state() + v.error() + v.signature()
                 + v.sizeBytes() + v.readyAt() + v.queued() + fromCode + serving + dir + sig.inputs() + sig.outputs()
@@ -75,6 +77,8 @@ final class PublicApiTour {
         barista.inference.log.PredictionPage page = log.search(query);
         java.util.Optional<barista.inference.log.LoggedPrediction> byRequest = log.find("id");
         log.writeCsv(query, new java.io.StringWriter());
+        barista.inference.log.CsvExport export = log.writeCsv(query, new java.io.StringWriter(), 1000, 1 << 20);
+        boolean cut = export.cut() && export.rows() > 0;
         int updated = log.feedback("id", "1", barista.access.Principal.anonymous());
         boolean logs = log.shouldLog(ModelConfig.LogSetting.INHERIT);
         barista.inference.log.LogStats stats = log.stats();

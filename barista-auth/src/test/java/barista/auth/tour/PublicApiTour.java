@@ -120,6 +120,7 @@ final class PublicApiTour {
         String field = Sessions.CSRF_FIELD;
         Session session = sessions.login(ctx, "ada", "another long password");
         String csrf = sessions.csrfToken(ctx);
+        Optional<Session> afterChange = auth.changeOwnPassword(ctx, "another long password", "a third long password");
         sessions.logout(ctx);
         String su = session.username();
         String sc = session.csrfToken();

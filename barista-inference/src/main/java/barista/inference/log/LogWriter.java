@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  * recovers by itself.
  *
  * <p>Threading: {@link #append} from any thread, never blocks; one writer thread owns the
- * connection work and completes the futures, so what callers chain on them runs there and
- * must be quick, as on a model's worker; {@link #close} drains what is queued.
+ * connection work and completes the futures, so what is chained on them runs there and must be
+ * quick; {@link #close} drains what is queued.
  */
 final class LogWriter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("barista.inference.log");
@@ -112,13 +112,12 @@ final class LogWriter implements AutoCloseable {
 
     /**
      * Completes the entries' futures, or fails them with {@code failure}, here on the writer:
-     * model routes make their replies before the commit ({@link barista.inference.Models#predict(
+     * a model route's reply is already made ({@link barista.inference.Models#predict(
      * barista.inference.ModelVersion, java.util.Map, long, boolean, barista.inference.Caller,
-     * java.util.function.Function) Models.predict} with a reply), so what runs now is handing
-     * each reply to its event loop, a few hundred nanoseconds. Handing the batch to a virtual
-     * thread instead put one more wake-up on the way to every reply: in paired runs at 64
-     * connections the writer answering itself served about 10% more on SQLite and 5% more on
-     * PostgreSQL (medians of 4 pairs).
+     * java.util.function.Function) Models.predict} with a reply), so what runs now is finishing
+     * its headers and handing it to its event loop; callers that chain their own work continue on
+     * a virtual thread of their own. Handing every batch to another thread instead put one more
+     * wake-up on the way to every reply (see the README's log benchmark).
      */
     private static void answer(List<LogEntry> batch, Throwable failure) {
         for (LogEntry e : batch) {

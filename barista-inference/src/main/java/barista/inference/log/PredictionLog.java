@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,42 +175,81 @@ public final class PredictionLog implements AutoCloseable {
      * row, newest first, streaming: memory stays flat however large the log.
      */
     public void writeCsv(PredictionQuery q, Writer out) {
-        writeCsv(q, out, 0);
+        writeCsv(q, out, 0, 0);
     }
 
     /**
-     * As {@link #writeCsv(PredictionQuery, Writer)}, the newest {@code maxRows} matches at most
-     * ({@code 0}: all). Returns how many rows it wrote, so a caller can tell the limit was reached.
+     * As {@link #writeCsv(PredictionQuery, Writer)}, stopping before the row that would go past
+     * {@code maxRows} rows or start after {@code maxChars} characters ({@code 0}: no limit), for
+     * a caller that keeps the export in memory. Says whether older matches were left out.
      */
-    public long writeCsv(PredictionQuery q, Writer out, int maxRows) {
-        if (maxRows < 0) {
-            throw new IllegalArgumentException("maxRows must be 0 (all) or more, got " + maxRows);
+    public CsvExport writeCsv(PredictionQuery q, Writer out, long maxRows, long maxChars) {
+        if (maxRows < 0 || maxChars < 0) {
+            throw new IllegalArgumentException("limits must be 0 (none) or more, got " + maxRows + " rows, "
+                    + maxChars + " characters");
         }
-        long[] written = {0};
-        db.useTransaction(h -> {
+        int sqlLimit = maxRows == 0 ? 0 : (int) Math.min(maxRows + 1, Integer.MAX_VALUE); // one more tells a cut
+        return db.inTransaction(h -> {
+            CountingWriter w = new CountingWriter(out);
+            long rows = 0;
+            boolean cut = false;
             try {
-                Csv.row(out, "id", "request_id", "time", "model", "version", "principal", "latency_ms", "input",
+                Csv.row(w, "id", "request_id", "time", "model", "version", "principal", "latency_ms", "input",
                         "output", "feedback", "feedback_time");
-                boolean exactId = q.text() != null && select(h, q.withLimit(1), 1, true).map(PredictionLog::row).findFirst().isPresent();
-                try (var rows = select(h, q.withBefore(null), maxRows, exactId).setFetchSize(500).map(PredictionLog::row)
-                        .stream()) {
-                    rows.forEach(p -> {
-                        written[0]++;
-                        try {
-                            Csv.row(out, Long.toString(p.id()), p.requestId(), p.time().toString(), p.model(), p.version(),
-                                    p.principal(), Double.toString(p.latencyMicros() / 1000.0), p.input(), p.output(),
-                                    p.feedback(), p.feedbackTime() == null ? null : p.feedbackTime().toString());
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+                boolean exactId = q.text() != null
+                        && select(h, q.withLimit(1), 1, true).map(PredictionLog::row).findFirst().isPresent();
+                try (var matches = select(h, q.withBefore(null), sqlLimit, exactId).setFetchSize(500)
+                        .map(PredictionLog::row).stream()) {
+                    for (Iterator<LoggedPrediction> it = matches.iterator(); it.hasNext(); ) {
+                        LoggedPrediction p = it.next();
+                        if ((maxRows > 0 && rows >= maxRows) || (maxChars > 0 && w.chars >= maxChars)) {
+                            cut = true;
+                            break;
                         }
-                    });
+                        Csv.row(w, Long.toString(p.id()), p.requestId(), p.time().toString(), p.model(), p.version(),
+                                p.principal(), Double.toString(p.latencyMicros() / 1000.0), p.input(), p.output(),
+                                p.feedback(), p.feedbackTime() == null ? null : p.feedbackTime().toString());
+                        rows++;
+                    }
                 }
-                out.flush();
+                w.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return new CsvExport(rows, cut);
         });
-        return written[0];
+    }
+
+    /** Passes writes on, counting the characters. */
+    private static final class CountingWriter extends Writer {
+        private final Writer out;
+        long chars;
+
+        CountingWriter(Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) throws IOException {
+            out.write(buf, off, len);
+            chars += len;
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            out.write(str, off, len);
+            chars += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
     }
 
     /**

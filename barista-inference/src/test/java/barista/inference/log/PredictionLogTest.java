@@ -73,6 +73,23 @@ class PredictionLogTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
+    void a_logged_prediction_continues_off_the_writer_so_a_chain_may_wait_on_another(Store store) throws Exception {
+        start(store);
+        barista.inference.Model iris = barista.inference.Models.of(app).model("iris");
+        barista.inference.tensor.Tensor row = barista.inference.tensor.Tensor.ofFloats(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}});
+        // the second prediction's commit needs the writer, so this would hang for good if the
+        // first one's chain ran on the writer thread
+        CompletableFuture<String> chained = iris.predict(row).thenApply(first -> {
+            iris.predict(row).join();
+            return Thread.currentThread().getName();
+        });
+        String thread = chained.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(thread).doesNotStartWith("barista-prediction-log-"); // the writer threads
+        assertThat(PredictionLog.of(app).stats().entries()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
     void concurrent_predictions_share_commits(Store store) throws Exception {
         start(store);
         try (var client = TestClient.overSocket(app); var pool = Executors.newVirtualThreadPerTaskExecutor()) {
