@@ -39,7 +39,7 @@ public final class Auth implements AutoCloseable {
     public static final String MIGRATIONS = "classpath:barista/auth/migration";
 
     private final Directory directory;
-    private final LoginThrottle throttle = new LoginThrottle();
+    private final LoginThrottle throttle;
     private final PasswordCheck passwordCheck;
     private final Users users;
     private final Roles roles;
@@ -54,6 +54,7 @@ public final class Auth implements AutoCloseable {
         directory = new Directory(db, settings.sessionIdle().toMillis());
         directory.reload();
         byte[] secret = settings.jwtSecret() != null ? settings.jwtSecret() : JwtSecret.shared(db);
+        throttle = new LoginThrottle(db);
         passwordCheck = new PasswordCheck(directory, throttle, settings.clientIpHeader());
         users = new Users(directory);
         roles = new Roles(directory);

@@ -1,22 +1,25 @@
 package barista.auth;
 
+import barista.data.Database;
 import barista.http.HttpError;
-import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.HashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Slows password guessing: after {@value #PER_USER} failed logins for one user name, or
- * {@value #PER_CLIENT} from one client address, within {@value #WINDOW_MINUTES} minutes, further
- * attempts get 429 with {@code Retry-After} until the oldest failure leaves the window. A success
- * clears the user name's count. Counts are per node and in memory: a restart forgets them.
+ * {@value #PER_CLIENT} from one client address, within a {@value #WINDOW_MINUTES}-minute window
+ * that starts at the first failure, further attempts get 429 with {@code Retry-After} until the
+ * window ends. A success clears the user name's count.
+ *
+ * <p>The counts live in the database ({@code auth_login_failures}), so every node of an app
+ * shares them: with counts per node, N nodes behind a load balancer would allow N times the
+ * guesses. Each count moves by one atomic upsert, so two nodes can't both let the fifth guess in.
  *
  * <p>An attempt is counted as a failure when it starts ({@link #begin}), before its password is
  * checked, and taken back if it succeeds. Counting only after the ~80 ms hash would let a burst of
  * parallel guesses all pass the check before the first failure was recorded.
  *
- * <p>Threading: thread-safe; one lock guards every count (held for microseconds, never across IO).
+ * <p>Threading: thread-safe; each call is one to three statements on the database (a few
+ * milliseconds at most beside the hash), so it runs on the login's virtual thread.
  */
 final class LoginThrottle {
     static final int PER_USER = 5;
@@ -24,8 +27,23 @@ final class LoginThrottle {
     static final int WINDOW_MINUTES = 15;
     private static final long WINDOW_MILLIS = WINDOW_MINUTES * 60_000L;
 
-    private final Map<String, ArrayDeque<Long>> failures = new HashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Counts one more failure for a key, starting a new window if its old one is over. */
+    private static final String COUNT = """
+            INSERT INTO auth_login_failures (throttle_key, window_start, failures) VALUES (:key, :now, 1)
+            ON CONFLICT (throttle_key) DO UPDATE SET
+              failures = CASE WHEN auth_login_failures.window_start <= :expired THEN 1
+                              ELSE auth_login_failures.failures + 1 END,
+              window_start = CASE WHEN auth_login_failures.window_start <= :expired THEN :now
+                                  ELSE auth_login_failures.window_start END
+            RETURNING failures, window_start""";
+    private static final String UNCOUNT =
+            "UPDATE auth_login_failures SET failures = failures - 1 WHERE throttle_key = :key AND failures > 0";
+
+    private final Database db;
+
+    LoginThrottle(Database db) {
+        this.db = db;
+    }
 
     /** An attempt in progress, counted as failed until {@link #succeeded} says otherwise. */
     record Attempt(String username, String client, long at) {
@@ -37,81 +55,54 @@ final class LoginThrottle {
      */
     Attempt begin(String username, String client) {
         long now = System.currentTimeMillis();
-        lock.lock();
-        try {
-            long wait = Math.max(waitMillis("u:" + username, PER_USER, now),
-                    client == null ? 0 : waitMillis("c:" + client, PER_CLIENT, now));
+        String user = "u:" + username;
+        long wait = count(user, PER_USER, now);
+        if (wait == 0 && client != null) {
+            wait = count("c:" + client, PER_CLIENT, now);
             if (wait > 0) {
-                long seconds = Math.max(1, (wait + 999) / 1000);
-                throw new HttpError(429, "too many failed logins; try again later",
-                        Map.of("Retry-After", Long.toString(seconds)));
+                uncount(user);
             }
-            record("u:" + username, now);
-            if (client != null) {
-                record("c:" + client, now);
-            }
-            return new Attempt(username, client, now);
-        } finally {
-            lock.unlock();
         }
+        if (wait > 0) {
+            long seconds = Math.max(1, (wait + 999) / 1000);
+            throw new HttpError(429, "too many failed logins; try again later",
+                    Map.of("Retry-After", Long.toString(seconds)));
+        }
+        return new Attempt(username, client, now);
     }
 
     /** The attempt's password was right: clears the user name's count and takes back the client's one. */
     void succeeded(Attempt attempt) {
-        lock.lock();
-        try {
-            failures.remove("u:" + attempt.username());
+        db.useTransaction(h -> {
+            h.createUpdate("DELETE FROM auth_login_failures WHERE throttle_key = :key")
+                    .bind("key", "u:" + attempt.username()).execute();
             if (attempt.client() != null) {
-                ArrayDeque<Long> q = failures.get("c:" + attempt.client());
-                if (q != null) {
-                    q.removeLastOccurrence(attempt.at());
-                    if (q.isEmpty()) {
-                        failures.remove("c:" + attempt.client());
-                    }
-                }
+                h.createUpdate(UNCOUNT).bind("key", "c:" + attempt.client()).execute();
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
-    /** Forgets failures that left the window, so guessed names don't pile up. */
+    /** Forgets windows that are over, so guessed names don't pile up. */
     void prune() {
-        long cutoff = System.currentTimeMillis() - WINDOW_MILLIS;
-        lock.lock();
-        try {
-            failures.values().removeIf(q -> {
-                while (!q.isEmpty() && q.peekFirst() <= cutoff) {
-                    q.pollFirst();
-                }
-                return q.isEmpty();
-            });
-        } finally {
-            lock.unlock();
-        }
+        long expired = System.currentTimeMillis() - WINDOW_MILLIS;
+        db.useHandle(h -> h.createUpdate("DELETE FROM auth_login_failures WHERE window_start <= :expired")
+                .bind("expired", expired).execute());
     }
 
-    private long waitMillis(String key, int limit, long now) {
-        ArrayDeque<Long> q = failures.get(key);
-        if (q == null) {
+    /** Counts a failure for {@code key}; over {@code limit}, takes it back and returns how long to wait. */
+    private long count(String key, int limit, long now) {
+        Map<String, Object> row = db.withHandle(h -> h.createQuery(COUNT).bind("key", key).bind("now", now)
+                .bind("expired", now - WINDOW_MILLIS).mapToMap().one());
+        int failures = ((Number) row.get("failures")).intValue();
+        if (failures <= limit) {
             return 0;
         }
-        while (!q.isEmpty() && q.peekFirst() <= now - WINDOW_MILLIS) {
-            q.pollFirst();
-        }
-        if (q.size() < limit) {
-            return 0;
-        }
-        // The attempt is allowed again once enough failures have aged out.
-        long oldestThatCounts = q.stream().skip(q.size() - limit).findFirst().orElse(now);
-        return oldestThatCounts + WINDOW_MILLIS - now;
+        uncount(key);
+        long windowStart = ((Number) row.get("window_start")).longValue();
+        return Math.max(1, windowStart + WINDOW_MILLIS - now);
     }
 
-    private void record(String key, long now) {
-        ArrayDeque<Long> q = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        q.addLast(now);
-        if (q.size() > PER_CLIENT) {
-            q.pollFirst();
-        }
+    private void uncount(String key) {
+        db.useHandle(h -> h.createUpdate(UNCOUNT).bind("key", key).execute());
     }
 }

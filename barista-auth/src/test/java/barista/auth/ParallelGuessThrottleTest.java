@@ -5,6 +5,7 @@ import static barista.auth.Fixtures.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import barista.Barista;
+import barista.data.Database;
 import barista.http.HttpError;
 import barista.test.TestClient;
 import java.nio.file.Path;
@@ -17,53 +18,92 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A burst of parallel guesses can't all slip past the throttle while the first ones are still
- * hashing: an attempt counts when it starts, not when its ~80 ms Argon2 ends.
+ * hashing: an attempt counts when it starts, not when its ~80 ms Argon2 ends. The counts are in the
+ * database, so guesses spread over nodes share one limit.
  */
 class ParallelGuessThrottleTest {
     @TempDir
     Path dir;
 
-    @Test
-    void parallel_attempts_for_one_user_are_counted_before_the_password_is_checked() throws Exception {
-        LoginThrottle throttle = new LoginThrottle();
-        int threads = 40;
-        CountDownLatch go = new CountDownLatch(1);
-        AtomicInteger admitted = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> all = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                all.add(pool.submit(() -> {
-                    go.await();
-                    try {
-                        throttle.begin("ada", "203.0.113.7");
-                        admitted.incrementAndGet(); // then "fails": begin() already counted it
-                    } catch (HttpError e) {
-                        assertThat(e.status()).isEqualTo(429);
-                        refused.incrementAndGet();
-                    }
-                    return null;
-                }));
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void parallel_attempts_for_one_user_are_counted_before_the_password_is_checked(TestDatabase db) throws Exception {
+        try (var scratch = db.scratch(dir)) {
+            Barista app = scratch.app();
+            Auth.of(app); // its migrations make the throttle's table
+            LoginThrottle throttle = new LoginThrottle(Database.of(app));
+            int threads = 40;
+            CountDownLatch go = new CountDownLatch(1);
+            AtomicInteger admitted = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> all = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    all.add(pool.submit(() -> {
+                        go.await();
+                        try {
+                            throttle.begin("ada", "203.0.113.7");
+                            admitted.incrementAndGet(); // then "fails": begin() already counted it
+                        } catch (HttpError e) {
+                            assertThat(e.status()).isEqualTo(429);
+                            assertThat(Long.parseLong(e.headers().get("Retry-After"))).isBetween(1L, 900L);
+                            refused.incrementAndGet();
+                        }
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (Future<?> f : all) {
+                    f.get();
+                }
             }
-            go.countDown();
-            for (Future<?> f : all) {
-                f.get();
-            }
+            assertThat(admitted.get()).isEqualTo(LoginThrottle.PER_USER);
+            assertThat(refused.get()).isEqualTo(threads - LoginThrottle.PER_USER);
+            app.stop();
         }
-        assertThat(admitted.get()).isEqualTo(LoginThrottle.PER_USER);
-        assertThat(refused.get()).isEqualTo(threads - LoginThrottle.PER_USER);
     }
 
-    @Test
-    void a_success_takes_back_its_own_count_so_a_right_password_does_not_lock_anyone_out() {
-        LoginThrottle throttle = new LoginThrottle();
-        for (int i = 0; i < LoginThrottle.PER_CLIENT * 2; i++) {
-            throttle.succeeded(throttle.begin("ada", "203.0.113.7"));
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void a_success_takes_back_its_own_count_so_a_right_password_does_not_lock_anyone_out(TestDatabase db) {
+        try (var scratch = db.scratch(dir)) {
+            Barista app = scratch.app();
+            Auth.of(app);
+            LoginThrottle throttle = new LoginThrottle(Database.of(app));
+            for (int i = 0; i < LoginThrottle.PER_CLIENT * 2; i++) {
+                throttle.succeeded(throttle.begin("ada", "203.0.113.7"));
+            }
+            throttle.begin("ada", "203.0.113.7"); // neither the user nor the address is throttled
+            app.stop();
         }
-        throttle.begin("ada", "203.0.113.7"); // neither the user nor the address is throttled
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void guesses_spread_over_two_nodes_share_one_limit(TestDatabase db) throws Exception {
+        try (var scratch = db.scratch(dir)) {
+            Barista nodeA = scratch.app();
+            Barista nodeB = scratch.app();
+            Auth.of(nodeA).users().create("ada", PASSWORD, Set.of());
+            Auth.of(nodeB).reload();
+            List<TestClient> clients = List.of(TestClient.inProcess(nodeA), TestClient.inProcess(nodeB));
+            int unauthorized = 0;
+            int throttled = 0;
+            for (int i = 0; i < 12; i++) {
+                int status = login(clients.get(i % 2), "ada", "guess number " + i).status();
+                unauthorized += status == 401 ? 1 : 0;
+                throttled += status == 429 ? 1 : 0;
+            }
+            assertThat(unauthorized).isEqualTo(LoginThrottle.PER_USER);
+            assertThat(throttled).isEqualTo(12 - LoginThrottle.PER_USER);
+            nodeA.stop();
+            nodeB.stop();
+        }
     }
 
     @Test
