@@ -6,7 +6,7 @@ import barista.http.StaticFile;
 import barista.http.Webjar;
 
 /**
- * The files the admin pages load: Pico CSS, htmx and uPlot from their webjars at
+ * The files the admin pages load: Pico CSS and uPlot from their webjars at
  * {@code /webjars/NAME/VERSION/FILE}, and the admin's own script and style at
  * {@code /admin/static/}. Nothing comes from a CDN, so the pages work offline and under
  * {@code default-src 'self'}.
@@ -23,13 +23,11 @@ final class Assets {
     static final String FAVICON = "/admin/static/favicon.svg";
 
     private final String picoCss;
-    private final String htmxJs;
     private final String uplotJs;
     private final String uplotCss;
 
     Assets(Barista app) {
         picoCss = webjar(app, "picocss__pico", "css/pico.classless.min.css", StaticFile.CSS);
-        htmxJs = webjar(app, "htmx.org", "dist/htmx.min.js", StaticFile.JAVASCRIPT);
         uplotJs = webjar(app, "uplot", "dist/uPlot.iife.min.js", StaticFile.JAVASCRIPT);
         uplotCss = webjar(app, "uplot", "dist/uPlot.min.css", StaticFile.CSS);
         serve(app, ADMIN_JS, "barista/admin/static/admin.js", StaticFile.JAVASCRIPT, "no-cache");
@@ -39,10 +37,6 @@ final class Assets {
 
     String picoCss() {
         return picoCss;
-    }
-
-    String htmxJs() {
-        return htmxJs;
     }
 
     String uplotJs() {

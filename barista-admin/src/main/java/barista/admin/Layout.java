@@ -5,7 +5,7 @@ import barista.admin.html.Page;
 import java.util.function.Consumer;
 
 /**
- * The frame every admin page shares: head (Pico CSS, the admin's own CSS and script, htmx), the
+ * The frame every admin page shares: head (Pico CSS, uPlot, the admin's own CSS and script), the
  * navigation the principal may use, the sign-out button, and the headers an admin page is sent
  * with.
  *
@@ -86,13 +86,11 @@ final class Layout {
         p.open("head");
         p.open("meta", "charset", "utf-8");
         p.open("meta", "name", "viewport", "content", "width=device-width, initial-scale=1");
-        p.open("meta", "name", "htmx-config", "content", "{\"includeIndicatorStyles\":false,\"allowEval\":false}");
         p.el("title", title + " · Barista admin");
         p.open("link", "rel", "stylesheet", "href", assets.picoCss());
         p.open("link", "rel", "stylesheet", "href", assets.uplotCss());
         p.open("link", "rel", "stylesheet", "href", Assets.ADMIN_CSS);
         p.open("link", "rel", "icon", "href", Assets.FAVICON, "type", "image/svg+xml");
-        p.script(assets.htmxJs());
         p.script(assets.uplotJs());
         p.script(Assets.ADMIN_JS);
         p.close();

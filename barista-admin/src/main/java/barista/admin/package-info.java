@@ -5,8 +5,8 @@
  * export; and live request and latency figures sampled from the metrics registry.
  *
  * <p>Pages are written on the server with {@link barista.admin.html.Page}, which escapes all
- * text; the only script is {@code /admin/static/admin.js} plus htmx and uPlot from their
- * webjars, and the styles are Pico CSS (classless). {@link barista.admin.AdminExtension} installs
+ * text; the only scripts are {@code /admin/static/admin.js} and uPlot from its webjar, and
+ * the styles are Pico CSS (classless). {@link barista.admin.AdminExtension} installs
  * it on every app with this module on its class path, unless {@code barista.admin.enabled=false}.
  *
  * <p>Reading order: {@code AdminExtension} → {@code Admin} (what gets installed) → {@code Guard}
