@@ -88,6 +88,26 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
         }
     }
 
+    /**
+     * A whole-number property of at least {@code min}, or the fallback when unset; anything else
+     * stops start-up with the property's name.
+     */
+    public int integer(String name, int fallback, int min) {
+        String v = properties.get(canonical(name));
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SetupException(name + " must be a whole number of at least " + min + ", got '" + v.trim() + "'");
+    }
+
     /** The one spelling of a property name that every source maps to. */
     static String canonical(String name) {
         return name.toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');

@@ -81,6 +81,18 @@ class ConfigTest {
     }
 
     @Test
+    void whole_numbers_have_a_minimum_and_a_bad_one_names_the_property() {
+        Config config = new Config.Builder().build(Map.of("barista.a", " 12 ", "barista.b", "0", "barista.c", "many"));
+        assertThat(config.integer("barista.a", 5, 1)).isEqualTo(12);
+        assertThat(config.integer("barista.unset", 5, 1)).isEqualTo(5);
+        assertThat(config.integer("barista.b", 5, 0)).isEqualTo(0);
+        assertThatThrownBy(() -> config.integer("barista.b", 5, 1)).isInstanceOf(SetupException.class)
+                .hasMessage("barista.b must be a whole number of at least 1, got '0'");
+        assertThatThrownBy(() -> config.integer("barista.c", 5, 1)).isInstanceOf(SetupException.class)
+                .hasMessageContaining("barista.c must be a whole number");
+    }
+
+    @Test
     void a_later_source_wins_whatever_its_spelling() {
         Config.Builder code = new Config.Builder().property("barista.models.access", "open");
         Config config = code.build(Map.of("barista.models_access", "permission"));

@@ -3,7 +3,6 @@ package barista.admin;
 import barista.Barista;
 import barista.Context;
 import barista.Response;
-import barista.SetupException;
 import barista.admin.html.Page;
 import barista.inference.Models;
 import barista.inference.log.CsvExport;
@@ -63,20 +62,7 @@ final class PredictionPages {
     PredictionPages(Barista app, Layout layout) {
         this.app = app;
         this.layout = layout;
-        this.exportRows = exportRows(app.config().property("barista.admin.export-rows",
-                Integer.toString(DEFAULT_EXPORT_ROWS)));
-    }
-
-    private static int exportRows(String value) {
-        try {
-            int rows = Integer.parseInt(value.trim());
-            if (rows >= 1) {
-                return rows;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new SetupException("barista.admin.export-rows must be a whole number from 1, got '" + value + "'");
+        this.exportRows = app.config().integer("barista.admin.export-rows", DEFAULT_EXPORT_ROWS, 1);
     }
 
     void install(Guard guard) {

@@ -61,13 +61,7 @@ public record DataSettings(String url, String user, String password, int poolSiz
         String dir = config.property("barista.data.dir", "data");
         String url = config.property("barista.data.url", "jdbc:sqlite:" + dir + "/barista.db").trim();
         Dialect dialect = Dialect.ofUrl(url);
-        String pool = config.property("barista.data.pool-size", dialect == Dialect.SQLITE ? "4" : "10");
-        int poolSize;
-        try {
-            poolSize = Integer.parseInt(pool.trim());
-        } catch (NumberFormatException e) {
-            throw new SetupException("barista.data.pool-size must be a number, got '" + pool + "'");
-        }
+        int poolSize = config.integer("barista.data.pool-size", dialect == Dialect.SQLITE ? 4 : 10, 1);
         List<String> migrations = Arrays.stream(config.property("barista.data.migrations", DEFAULT_MIGRATIONS)
                         .split(","))
                 .map(String::trim)

@@ -67,10 +67,10 @@ public final class PredictionLog implements AutoCloseable {
         this.sample = parseSample(config.property("barista.predictions.sample", "1"));
         this.db = Database.of(app);
         migrate(db);
-        this.writer = new LogWriter(db, intSetting(config, "barista.predictions.queue", 10_000),
-                intSetting(config, "barista.predictions.batch", 1000),
-                intSetting(config, "barista.predictions.writers", 1),
-                intSetting(config, "barista.predictions.gather-micros", 0, 0) * 1000L);
+        this.writer = new LogWriter(db, config.integer("barista.predictions.queue", 10_000, 1),
+                config.integer("barista.predictions.batch", 1000, 1),
+                config.integer("barista.predictions.writers", 1, 1),
+                config.integer("barista.predictions.gather-micros", 0, 0) * 1000L);
         app.onStop(this::close);
         MeterRegistry registry = Metrics.of(app).registry();
         FunctionCounter.builder("barista.predictions.logged", this, l -> l.stats().entries())
@@ -329,26 +329,6 @@ public final class PredictionLog implements AutoCloseable {
             throw new barista.SetupException("barista.predictions.sample must be from 0 to 1, got " + v);
         }
         return v;
-    }
-
-    private static int intSetting(Config config, String name, int fallback) {
-        return intSetting(config, name, fallback, 1);
-    }
-
-    private static int intSetting(Config config, String name, int fallback, int min) {
-        String text = config.property(name, null);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(text.trim());
-            if (v >= min) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new barista.SetupException(name + " must be a whole number of at least " + min + ", got '" + text + "'");
     }
 
     /** Writes what is queued, then stops; the database itself is closed by its own stop action. */
