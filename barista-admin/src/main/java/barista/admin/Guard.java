@@ -100,6 +100,12 @@ final class Guard {
         return new Response(303, null, null, Map.of("Location", location, "Cache-Control", "no-store"));
     }
 
+    /** A page that answers a refusal, with the refusal's {@code Retry-After} when it has one (a throttled form). */
+    static Response withRetryAfter(Response page, HttpError refusal) {
+        String retry = refusal.headers().get("Retry-After");
+        return retry == null ? page : page.withHeader("Retry-After", retry);
+    }
+
     private static String query(Context ctx) {
         Map<String, List<String>> q = ctx.queryParams();
         if (q.isEmpty()) {

@@ -39,9 +39,7 @@ final class PasswordPage {
         try {
             Auth.of(app).changeOwnPassword(v.ctx(), v.ctx().formValue("current_password"), next);
         } catch (HttpError e) {
-            Response r = page(v, e.status(), message(e));
-            String retry = e.headers().get("Retry-After");
-            return retry == null ? r : r.withHeader("Retry-After", retry);
+            return Guard.withRetryAfter(page(v, e.status(), message(e)), e);
         }
         return Guard.redirect(PATH + "?done=changed");
     }

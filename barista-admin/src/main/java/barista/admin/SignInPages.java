@@ -68,9 +68,8 @@ final class SignInPages {
                     ctx.formValue("password") == null ? "" : ctx.formValue("password"));
         } catch (HttpError e) {
             if (e.status() == 429) {
-                Response r = form(ctx, 429, "Too many failed sign-ins. Wait a little and try again.", username);
-                String retry = e.headers().get("Retry-After");
-                return retry == null ? r : r.withHeader("Retry-After", retry);
+                return Guard.withRetryAfter(form(ctx, 429, "Too many failed sign-ins. Wait a little and try again.",
+                        username), e);
             }
             if (e.status() == 401 || e.status() == 422) {
                 return form(ctx, 200, "Wrong user name or password.", username);
