@@ -24,7 +24,12 @@ final class Secrets {
 
     /** {@code bytes} random bytes, base64url without padding. */
     static String token(int bytes) {
-        return BASE64URL.encodeToString(random(bytes));
+        return base64url(random(bytes));
+    }
+
+    /** Base64url without padding: the form of every token and stamp this module hands out. */
+    static String base64url(byte[] bytes) {
+        return BASE64URL.encodeToString(bytes);
     }
 
     static byte[] random(int bytes) {

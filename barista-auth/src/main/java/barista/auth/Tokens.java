@@ -14,7 +14,6 @@ import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +137,7 @@ public final class Tokens {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(stampKey);
                 byte[] full = mac.doFinal(("barista token password " + hash).getBytes(StandardCharsets.UTF_8));
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 16));
+                return Secrets.base64url(Arrays.copyOf(full, 16));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("every JVM has HmacSHA256", e);
             }
