@@ -340,7 +340,8 @@ public final class Models {
                 m = e.metrics.computeIfAbsent(version, ver -> new ModelMetrics(metrics.registry(), name, ver,
                         () -> queuedIn(e, ver)));
             }
-            batcher = new Batcher(name + " v" + version, runner, v.config().batching(), runner.signature().batchable(), m);
+            batcher = new Batcher(name + " v" + version, runner, v.config().batching(), runner.signature().batchable(), m,
+                    log == null ? Runnable::run : log::together); // one commit for a batch's log entries
             ModelVersion replaced;
             synchronized (e) {
                 if (v.cancelled() || closed || entries.get(name) != e) {

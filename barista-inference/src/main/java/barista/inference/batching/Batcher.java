@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Dynamic micro-batching for one model version: requests wait in a bounded queue, a worker
@@ -38,6 +39,7 @@ public final class Batcher {
     private final Runner runner;
     private final BatchPolicy policy;
     private final BatchObserver observer;
+    private final Consumer<Runnable> handOut;
     private final boolean stackable;
     private final BlockingQueue<Pending> queue;
     private final AtomicInteger running;
@@ -49,7 +51,21 @@ public final class Batcher {
      * inputs and outputs all have an open first dimension); if not, each runs alone.
      */
     public Batcher(String name, Runner runner, BatchPolicy policy, boolean stackable, BatchObserver observer) {
+        this(name, runner, policy, stackable, observer, Runnable::run);
+    }
+
+    /**
+     * As {@link #Batcher(String, Runner, BatchPolicy, boolean, BatchObserver)}, with
+     * {@code handOut} running the completion of each batch's requests: a way for what the
+     * callers chain on their futures to act on the batch as a whole. The prediction log uses it
+     * to commit a batch's entries together ({@code PredictionLog.together}); otherwise its
+     * writer woke at the first entry and committed it alone while the others were still being
+     * made. {@code handOut} must run the completion exactly once, on the calling thread.
+     */
+    public Batcher(String name, Runner runner, BatchPolicy policy, boolean stackable, BatchObserver observer,
+                   Consumer<Runnable> handOut) {
         this.name = name;
+        this.handOut = handOut;
         this.runner = runner;
         this.policy = policy;
         this.stackable = stackable;
@@ -249,6 +265,11 @@ public final class Batcher {
             return;
         }
         observer.ran(batch.size(), rows, System.nanoTime() - start, false);
+        handOut.accept(() -> answer(batch, rows, outputs));
+    }
+
+    /** Completes each request of a batch that ran with its own rows of {@code outputs}. */
+    private void answer(List<Pending> batch, int rows, Map<String, Tensor> outputs) {
         if (batch.size() == 1) {
             batch.getFirst().result.complete(outputs);
             return;

@@ -6,10 +6,12 @@ import barista.http.HttpError;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Group commit: a writer thread takes every entry that is waiting (up to {@code maxBatch}),
@@ -35,13 +37,19 @@ final class LogWriter implements AutoCloseable {
             "latency_micros", "input", "output");
 
     private final BulkInsert<LogEntry> insert;
-    private final ArrayBlockingQueue<LogEntry> queue;
+    /** Entries waiting for a writer, oldest first; {@link #lock} guards it. */
+    private final ArrayDeque<LogEntry> queue = new ArrayDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition waiting = lock.newCondition();
+    private final int capacity;
     private final int maxBatch;
     private final long gatherNanos;
     private final List<Thread> threads;
     private final LongAdder entries = new LongAdder();
     private final LongAdder commits = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    /** Entries recorded on this thread inside {@link #together}, not yet handed to the writer. */
+    private final ThreadLocal<List<LogEntry>> held = new ThreadLocal<>();
     private volatile boolean closing;
     private volatile long lastFailureLog;
 
@@ -50,7 +58,7 @@ final class LogWriter implements AutoCloseable {
                 .text(e.requestId()).text(e.prediction().model()).text(e.prediction().version()).text(e.principal())
                 .number(e.timeMillis()).number(e.latencyMicros()).text(e.inputJson()).text(e.outputJson()));
         this.gatherNanos = gatherNanos;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.maxBatch = maxBatch;
         List<Thread> started = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
@@ -61,32 +69,97 @@ final class LogWriter implements AutoCloseable {
 
     /** Queues an entry; its future completes once it is committed. */
     CompletableFuture<Void> append(LogEntry entry) {
-        if (closing) {
-            entry.committed().completeExceptionally(new HttpError.ServiceUnavailable("prediction log is closed"));
-        } else if (!queue.offer(entry)) {
-            entry.committed().completeExceptionally(new HttpError.ServiceUnavailable("prediction log is behind; retry"));
+        List<LogEntry> holding = held.get();
+        if (holding != null) {
+            holding.add(entry);
+            return entry.committed();
         }
+        offer(List.of(entry));
         return entry.committed();
+    }
+
+    /**
+     * Runs {@code work}, holding back what it appends on this thread, then queues it all in one
+     * step, so a writer takes it whole into one commit. Nested calls join the outer one.
+     */
+    void together(Runnable work) {
+        if (held.get() != null) {
+            work.run();
+            return;
+        }
+        List<LogEntry> holding = new ArrayList<>();
+        held.set(holding);
+        try {
+            work.run();
+        } finally {
+            held.remove();
+            if (!holding.isEmpty()) {
+                offer(holding);
+            }
+        }
+    }
+
+    /** Queues {@code group} in one step, refusing (503) what is past the capacity or comes after close. */
+    private void offer(List<LogEntry> group) {
+        int taken;
+        boolean closed;
+        lock.lock();
+        try {
+            closed = closing;
+            taken = closed ? 0 : Math.min(group.size(), capacity - queue.size());
+            for (int i = 0; i < taken; i++) {
+                queue.addLast(group.get(i));
+            }
+            if (taken > 0) {
+                waiting.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (int i = taken; i < group.size(); i++) { // outside the lock: callers' chains run here
+            group.get(i).committed().completeExceptionally(new HttpError.ServiceUnavailable(
+                    closed ? "prediction log is closed" : "prediction log is behind; retry"));
+        }
+    }
+
+    /**
+     * Moves waiting entries to {@code batch} until it holds {@code maxBatch}; with {@code wait},
+     * waits up to 100 ms for a first one. False once closing and nothing is left.
+     */
+    private boolean take(List<LogEntry> batch, boolean wait) throws InterruptedException {
+        lock.lock();
+        try {
+            if (queue.isEmpty() && wait) {
+                if (closing) {
+                    return false;
+                }
+                waiting.await(100, TimeUnit.MILLISECONDS);
+            }
+            while (batch.size() < maxBatch && !queue.isEmpty()) {
+                batch.add(queue.pollFirst());
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void run() {
         List<LogEntry> batch = new ArrayList<>(maxBatch);
         while (true) {
             try {
-                LogEntry first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closing && queue.isEmpty()) {
-                        return;
-                    }
+                if (!take(batch, true)) {
+                    return;
+                }
+                if (batch.isEmpty()) {
                     continue;
                 }
-                batch.add(first);
-                if (gatherNanos > 0) {
+                if (gatherNanos > 0 && batch.size() < maxBatch) {
                     // Commits have a fixed cost (a round trip, a flush); waiting a moment for
                     // more entries spreads it over more requests.
                     java.util.concurrent.locks.LockSupport.parkNanos(gatherNanos);
+                    take(batch, false);
                 }
-                queue.drainTo(batch, maxBatch - 1);
                 write(batch);
             } catch (InterruptedException e) {
                 closing = true;
@@ -130,7 +203,14 @@ final class LogWriter implements AutoCloseable {
     }
 
     LogStats stats() {
-        return new LogStats(entries.sum(), commits.sum(), failures.sum(), queue.size());
+        int backlog;
+        lock.lock();
+        try {
+            backlog = queue.size();
+        } finally {
+            lock.unlock();
+        }
+        return new LogStats(entries.sum(), commits.sum(), failures.sum(), backlog);
     }
 
     private void fail(List<LogEntry> batch, Throwable cause) {
@@ -147,7 +227,13 @@ final class LogWriter implements AutoCloseable {
     /** Stops taking entries and waits for the queued ones to be written. */
     @Override
     public void close() {
-        closing = true;
+        lock.lock();
+        try {
+            closing = true;
+            waiting.signalAll();
+        } finally {
+            lock.unlock();
+        }
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
             for (Thread t : threads) {

@@ -121,6 +121,17 @@ public final class PredictionLog implements AutoCloseable {
         return writer.append(entry).thenApply(done -> prediction);
     }
 
+    /**
+     * Runs {@code work}, and commits what it records on this thread together once it ends: a
+     * model's batcher hands out each batch's answers through this, so a batch's entries share
+     * one commit instead of the writer committing the first while the rest are being made.
+     * What is recorded inside is not queued before {@code work} returns, so {@code work} must
+     * not wait for its own entries to commit.
+     */
+    public void together(Runnable work) {
+        writer.together(work);
+    }
+
     /** What the writer has done since start: entries, commits (group commit's ratio), failures, backlog. */
     public LogStats stats() {
         return writer.stats();

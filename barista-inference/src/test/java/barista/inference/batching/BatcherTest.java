@@ -38,6 +38,33 @@ class BatcherTest {
     }
 
     @Test
+    void a_batch_is_handed_out_at_once_so_what_callers_chain_can_act_on_it_together() {
+        GatedRunner runner = iris(false);
+        List<Integer> handedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ThreadLocal<int[]> open = new ThreadLocal<>();
+        Batcher batcher = new Batcher("iris", runner, BatchPolicy.DEFAULT.withMaxBatchSize(5), true, BatchObserver.NONE,
+                answers -> {
+                    int[] chained = {0};
+                    open.set(chained);
+                    answers.run();
+                    open.remove();
+                    handedOut.add(chained[0]);
+                });
+        List<CompletableFuture<Void>> chains = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // runs where the future completes: inside the hand-out, on the worker
+            chains.add(batcher.submit(row(i), 1).thenAccept(outputs -> open.get()[0]++));
+        }
+        runner.open();
+
+        chains.forEach(CompletableFuture::join);
+        assertThat(handedOut).hasSize(runner.callRows.size()).allSatisfy(n -> assertThat(n).isPositive());
+        assertThat(handedOut.stream().mapToInt(Integer::intValue).sum()).isEqualTo(10);
+        assertThat(handedOut).containsExactlyElementsOf(runner.callRows); // one hand-out per call, all its rows
+        batcher.close().join();
+    }
+
+    @Test
     void concurrent_requests_share_calls_and_each_gets_its_own_rows() {
         GatedRunner runner = iris(false);
         Batcher batcher = new Batcher("iris", runner, BatchPolicy.DEFAULT.withMaxBatchSize(32), true, BatchObserver.NONE);

@@ -112,6 +112,30 @@ class PredictionLogTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
+    void the_predictions_of_one_batch_share_one_commit(Store store) throws Exception {
+        Path models = dir.resolve("models");
+        barista.demo.models.DemoModels.writeIris(models, "1");
+        // eight requests fill a batch at once; the long delay only matters if one went missing
+        Files.writeString(models.resolve("iris/config.json"),
+                "{\"batching\": {\"maxBatchSize\": 8, \"maxQueueDelayMicros\": 5000000}}");
+        start(store);
+        barista.inference.Model iris = barista.inference.Models.of(app).model("iris");
+        barista.inference.tensor.Tensor row = barista.inference.tensor.Tensor.ofFloats(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}});
+        long commitsBefore = PredictionLog.of(app).stats().commits();
+        List<CompletableFuture<?>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(iris.predict(row));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+        LogStats stats = PredictionLog.of(app).stats();
+        assertThat(stats.entries()).isEqualTo(8);
+        // the writer wakes at the first entry; before, it committed that one alone
+        assertThat(stats.commits() - commitsBefore).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
     void a_model_can_switch_its_log_off_or_sample_it(Store store) throws Exception {
         Path models = dir.resolve("models");
         barista.demo.models.DemoModels.writeIris(models, "1");
