@@ -25,9 +25,11 @@ import java.util.concurrent.TimeUnit;
  * app.post("/models/{name}/predict", ...).requires(Requirement.permission("model:{name}:call"));
  * }</pre>
  *
- * <p>Changes made here are seen at once on this node; a background thread re-reads the tables
- * every {@code barista.auth.refresh} (default 5 s) so changes made by other nodes or the CLI arrive,
- * writes back when sessions and keys were last used, and deletes ended sessions. While the
+ * <p>Changes made here are seen at once on this node. On PostgreSQL, the other nodes hear of
+ * them by {@code NOTIFY} and re-read the tables within milliseconds ({@link ChangeFeed}). A
+ * background thread also re-reads them every {@code barista.auth.refresh} (default 5 s), so the
+ * CLI's changes and any notice missed arrive, writes back when sessions and keys were last used,
+ * and deletes ended sessions. While the
  * database is unreachable, requests are still checked against the last state read.
  *
  * <p>Threading: thread-safe. {@link #of} and {@link #open} block on the database (start-up).
@@ -38,6 +40,7 @@ public final class Auth implements AutoCloseable {
     /** Where this module's Flyway migrations are. */
     public static final String MIGRATIONS = "classpath:barista/auth/migration";
 
+    private final ChangeFeed feed;
     private final Directory directory;
     private final LoginThrottle throttle;
     private final PasswordCheck passwordCheck;
@@ -51,8 +54,10 @@ public final class Auth implements AutoCloseable {
 
     private Auth(Database db, AuthSettings settings) {
         migrate(db);
-        directory = new Directory(db, settings.sessionIdle().toMillis());
+        feed = ChangeFeed.of(db);
+        directory = new Directory(db, settings.sessionIdle().toMillis(), feed);
         directory.reload();
+        feed.listen(directory::reload);
         byte[] secret = settings.jwtSecret() != null ? settings.jwtSecret() : JwtSecret.shared(db);
         throttle = new LoginThrottle(db);
         passwordCheck = new PasswordCheck(directory, throttle, settings.clientIpHeader());
@@ -193,6 +198,7 @@ public final class Auth implements AutoCloseable {
             return;
         }
         refresher.shutdown();
+        feed.close();
         try {
             refresher.awaitTermination(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
             directory.flushTouches();

@@ -16,9 +16,10 @@ import java.util.function.Supplier;
  * permissions, live API keys and sessions. It exists because the access control runs on the event
  * loop for model endpoints and must never wait for the database.
  *
- * <p>Changes this process makes go to the database first, then here ({@link #write}). Changes
- * other nodes make arrive by {@link #reload}, every few seconds. Both hold {@link #lock}, so a
- * reload that read the database just before a local change can't undo it.
+ * <p>Changes this process makes go to the database first, then here ({@link #write}), and then
+ * to the other nodes' {@link ChangeFeed} on PostgreSQL. Changes other nodes make arrive by
+ * {@link #reload}: when their notice comes, and every few seconds in any case. Both hold
+ * {@link #lock}, so a reload that read the database just before a local change can't undo it.
  *
  * <p>Threading: readers ({@link #user}, {@link #key}, {@link #session}, {@link #permissionsOf})
  * use concurrent maps and never block. Writers and the reload take the lock and block on the
@@ -81,12 +82,14 @@ final class Directory {
     final ConcurrentHashMap<String, SessionEntry> sessions = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Database db;
+    private final ChangeFeed feed;
     private final long sessionIdleMillis;
     /** How far a last-seen time may move before it is written back: a minute, less for short idle timeouts. */
     private final long touchMillis;
 
-    Directory(Database db, long sessionIdleMillis) {
+    Directory(Database db, long sessionIdleMillis, ChangeFeed feed) {
         this.db = db;
+        this.feed = feed;
         this.sessionIdleMillis = sessionIdleMillis;
         this.touchMillis = Math.min(60_000, sessionIdleMillis / 4);
     }
@@ -123,14 +126,30 @@ final class Directory {
         return new AuthPrincipal(user.username(), user.roles(), permissionsOf(user), credential, keyId);
     }
 
-    /** Runs a change (database, then these maps) so no reload interleaves with it. */
+    /**
+     * Runs a change (database, then these maps) so no reload interleaves with it, then tells the
+     * other nodes. A change that throws is not announced.
+     */
     <T> T write(Supplier<T> change) {
+        T result = locked(change);
+        feed.changed();
+        return result;
+    }
+
+    private <T> T locked(Supplier<T> change) {
         lock.lock();
         try {
             return change.get();
         } finally {
             lock.unlock();
         }
+    }
+
+    private void locked(Runnable change) {
+        locked(() -> {
+            change.run();
+            return null;
+        });
     }
 
     void write(Runnable change) {
@@ -180,7 +199,7 @@ final class Directory {
     /** Deletes sessions past their expiry or idle timeout, here and in the database. */
     void purgeSessions(long now) {
         long idleCutoff = now - sessionIdleMillis;
-        write(() -> {
+        locked(() -> { // every node purges by the same clock, so there is nothing to announce
             db.useHandle(h -> h.createUpdate("DELETE FROM auth_sessions WHERE expires_at <= :now OR last_seen_at <= :idle")
                     .bind("now", now).bind("idle", idleCutoff).execute());
             sessions.values().removeIf(s -> s.expiresAt <= now || s.lastSeen <= idleCutoff);
@@ -189,7 +208,7 @@ final class Directory {
 
     /** Replaces these maps' contents with the database's, keeping the later of two last-seen times. */
     void reload() {
-        write(() -> db.useHandle(h -> {
+        locked(() -> db.useHandle(h -> {
             long now = System.currentTimeMillis();
             Map<String, Set<String>> userRoles = new HashMap<>();
             h.createQuery("SELECT username, role_name FROM auth_user_roles")

@@ -78,6 +78,54 @@ class OtherNodeChangesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void on_postgresql_a_sign_in_and_a_revocation_arrive_at_once_not_at_the_next_refresh() {
+        // an hour between refreshes: only the NOTIFY can bring the changes within the test
+        try (var scratch = TestDatabase.POSTGRESQL.scratch(dir)) {
+            Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            Barista nodeB = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            try (var clientA = TestClient.inProcess(nodeA); var clientB = TestClient.inProcess(nodeB)) {
+                Auth a = Auth.of(nodeA);
+                Auth b = Auth.of(nodeB);
+                a.users().create("ada", PASSWORD, Set.of());
+
+                var signIn = Fixtures.login(clientA, "ada", PASSWORD);
+                String cookie = Fixtures.sessionCookie(signIn);
+                IntSupplier meOnB = () -> clientB.request("GET", "/auth/me").cookie(Sessions.COOKIE, cookie).send().status();
+                assertThat(within(2000, 200, meOnB)).as("the session started on A, used on B").isEqualTo(200);
+
+                NewApiKey key = a.apiKeys().create("ada", "k", null);
+                IntSupplier keyOnB = () -> clientB.request("GET", "/auth/me").header("X-API-Key", key.key()).send().status();
+                assertThat(within(2000, 200, keyOnB)).isEqualTo(200);
+                a.apiKeys().revoke(key.info().keyId(), new AuthPrincipal("ada", Set.of(), Set.of(), Credential.SESSION, null));
+                assertThat(within(2000, 401, keyOnB)).as("the key revoked on A, used on B").isEqualTo(401);
+
+                assertThat(clientA.request("POST", "/auth/logout").cookie(Sessions.COOKIE, cookie)
+                        .header(Sessions.CSRF_HEADER, signIn.json().get("csrfToken").asText()).send().status()).isEqualTo(204);
+                assertThat(within(2000, 401, meOnB)).as("signed out on A").isEqualTo(401);
+                assertThat(b.users().find("ada")).isPresent();
+            } finally {
+                nodeA.stop();
+                nodeB.stop();
+            }
+        }
+    }
+
+    /** Asks until the answer is {@code wanted} or {@code millis} have passed; the last answer. */
+    private static int within(long millis, int wanted, IntSupplier status) {
+        long deadline = System.currentTimeMillis() + millis;
+        int last = status.getAsInt();
+        while (last != wanted && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            last = status.getAsInt();
+        }
+        return last;
+    }
+
     /** Asks until the answer is {@code wanted} or 5 s have passed; the last answer. */
     private static int within5s(int wanted, IntSupplier status) {
         long deadline = System.currentTimeMillis() + 5000;

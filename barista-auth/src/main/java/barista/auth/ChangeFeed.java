@@ -1,0 +1,166 @@
+package barista.auth;
+
+import barista.data.Database;
+import barista.data.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Tells the other nodes on the same PostgreSQL database that users, roles, API keys or sessions
+ * changed, and hears them, with {@code LISTEN}/{@code NOTIFY}: a session started, a key revoked
+ * or a user disabled on one node counts on every node a few milliseconds later, instead of at
+ * their next {@code barista.auth.refresh}. Without it, a browser that signs in on node A got
+ * 401s from node B until B's refresh, and a revoked key kept working there as long.
+ *
+ * <p>The periodic refresh stays as the fallback: a notice sent by a node that dies between its
+ * commit and its {@code NOTIFY}, or missed while the listening connection was down, arrives then.
+ * After it reconnects, a listener reloads once, since it can't know what it missed. On SQLite,
+ * one file means one node (the CLI changes it rarely), and the feed does nothing. The CLI, on
+ * PostgreSQL, notifies like a node.
+ *
+ * <p>Threading: {@link #changed} from any thread that may block (it sends one statement);
+ * {@link #listen} starts one daemon thread that holds one pooled connection.
+ */
+final class ChangeFeed implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("barista.auth");
+    /** How long a wait for notices lasts before the listener checks whether it was closed. */
+    private static final int POLL_MILLIS = 500;
+
+    private final Database db;
+    /**
+     * {@code barista_auth.<schema>}: notices go to every session of the database, and apps in
+     * other schemas of it must not reload for them.
+     */
+    private final String channel;
+    /** This node's own notices carry this payload, so it doesn't reload for its own changes. */
+    private final String node = Secrets.token(12);
+    private volatile boolean closed;
+    private volatile Connection listening;
+    private Thread listener;
+
+    private ChangeFeed(Database db, String channel) {
+        this.db = db;
+        this.channel = channel;
+    }
+
+    /** The feed of the app whose tables are in {@code db}; on PostgreSQL, it reads the current schema. */
+    static ChangeFeed of(Database db) {
+        if (db.dialect() != Dialect.POSTGRESQL) {
+            return new ChangeFeed(db, null);
+        }
+        String schema = db.withHandle(h -> h.createQuery("SELECT current_schema()").mapTo(String.class).one());
+        String channel = "barista_auth." + schema;
+        // PostgreSQL refuses channel names longer than 63 bytes
+        return new ChangeFeed(db, channel.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 63 ? channel
+                : "barista_auth." + Secrets.sha256Hex(schema).substring(0, 32));
+    }
+
+    private boolean enabled() {
+        return channel != null;
+    }
+
+    /**
+     * Tells the other nodes that something this node committed changed. Best effort: if it
+     * fails, they see the change at their next refresh, so the failure is logged, not thrown.
+     */
+    void changed() {
+        if (!enabled() || closed) {
+            return;
+        }
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, channel);
+            notify.setString(2, node);
+            notify.execute();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not tell other nodes of an auth change; they see it within "
+                    + "barista.auth.refresh: {0}", e.toString());
+        }
+    }
+
+    /** Starts hearing other nodes' changes, calling {@code reload} (on the listener thread) for each burst of them. */
+    void listen(Runnable reload) {
+        if (!enabled()) {
+            return;
+        }
+        listener = Thread.ofPlatform().daemon().name("barista-auth-listen").start(() -> run(reload));
+    }
+
+    private void run(Runnable reload) {
+        boolean reconnecting = false;
+        while (!closed) {
+            try (Connection c = db.dataSource().getConnection()) {
+                listening = c;
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN \"" + channel.replace("\"", "\"\"") + "\""); // as pg_notify spells it
+                }
+                if (reconnecting) {
+                    reload.run(); // whatever changed while no one listened
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (!closed) {
+                    if (fromOthers(pg.getNotifications(POLL_MILLIS))) {
+                        reload.run(); // one reload for every notice that arrived meanwhile
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.log(System.Logger.Level.WARNING, "auth change listener lost its connection; retrying in 1 s "
+                        + "(changes from other nodes arrive within barista.auth.refresh meanwhile): {0}", e.toString());
+                reconnecting = true;
+                sleep();
+            } finally {
+                listening = null;
+            }
+        }
+    }
+
+    private boolean fromOthers(PGNotification[] notices) {
+        if (notices == null) {
+            return false;
+        }
+        for (PGNotification n : notices) {
+            if (!node.equals(n.getParameter())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep() {
+        try {
+            TimeUnit.SECONDS.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops listening: drops the listener's connection, so its wait ends now instead of at its next poll. */
+    @Override
+    public void close() {
+        closed = true;
+        Connection c = listening;
+        if (c != null) {
+            try {
+                c.abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "auth change listener: abort failed: {0}", e.toString());
+            }
+        }
+        Thread t = listener;
+        if (t != null) {
+            try {
+                t.join(2 * POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
