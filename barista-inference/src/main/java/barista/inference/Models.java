@@ -189,7 +189,8 @@ public final class Models {
      * once the prediction is committed to the {@link PredictionLog} under {@code caller}, and
      * fails with a 503 if it can't be. A logged prediction completes on a virtual thread of its
      * own, so what the caller chains on it (even a wait for another prediction) never holds up
-     * the log's one writer thread; an unlogged one completes on the model's worker.
+     * the log's one writer thread; an unlogged one completes on the model's worker, after the
+     * log entries of its batch are queued.
      */
     public CompletableFuture<Prediction> predict(ModelVersion v, Map<String, Tensor> inputs, long timeoutNanos,
                                                  boolean followServing, Caller caller) {
@@ -236,7 +237,7 @@ public final class Models {
         }
         long limit = b.policy().timeout().toNanos();
         long timeout = timeoutNanos > 0 ? Math.min(timeoutNanos, limit) : limit;
-        CompletableFuture<Map<String, Tensor>> out = b.submit(inputs, rows, timeout);
+        CompletableFuture<Map<String, Tensor>> out = new CompletableFuture<>();
         String version = v.version();
         List<String> labels = v.config().labels();
         CompletableFuture<T> done;
@@ -254,7 +255,25 @@ public final class Models {
         if (m != null) {
             done.whenComplete((p, failure) -> m.answered(System.nanoTime() - started));
         }
-        return done;
+        CompletableFuture<T> result = done;
+        if (log != null) {
+            // A batch's answers are handed out while its log entries are held back for one commit
+            // (PredictionLog.together); the caller's own continuations (an unlogged or failed
+            // prediction's) run after that, so one that waits for a logged prediction can't hang.
+            CompletableFuture<T> answered = new CompletableFuture<>();
+            done.whenComplete((value, failure) -> log.afterHold(() -> {
+                if (failure == null) {
+                    answered.complete(value);
+                } else {
+                    answered.completeExceptionally(failure);
+                }
+            }));
+            result = answered;
+        }
+        // last, after every continuation: a batch that runs before submit returns still runs
+        // them in its hand-out, so their log entries share its commit
+        b.submit(inputs, rows, timeout, out);
+        return result;
     }
 
     // ---------------------------------------------------------------- change

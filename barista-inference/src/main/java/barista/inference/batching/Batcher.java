@@ -60,7 +60,8 @@ public final class Batcher {
      * callers chain on their futures to act on the batch as a whole. The prediction log uses it
      * to commit a batch's entries together ({@code PredictionLog.together}); otherwise its
      * writer woke at the first entry and committed it alone while the others were still being
-     * made. {@code handOut} must run the completion exactly once, on the calling thread.
+     * made. {@code handOut} must run the completion exactly once, on the calling thread; requests
+     * it leaves unanswered fail.
      */
     public Batcher(String name, Runner runner, BatchPolicy policy, boolean stackable, BatchObserver observer,
                    Consumer<Runnable> handOut) {
@@ -97,7 +98,16 @@ public final class Batcher {
 
     /** As {@link #submit(Map, int)}, with this request's own deadline from now. */
     public CompletableFuture<Map<String, Tensor>> submit(Map<String, Tensor> inputs, int rows, long timeoutNanos) {
-        CompletableFuture<Map<String, Tensor>> result = new CompletableFuture<>();
+        return submit(inputs, rows, timeoutNanos, new CompletableFuture<>());
+    }
+
+    /**
+     * As {@link #submit(Map, int, long)}, completing {@code result} and returning it. Attach the
+     * continuations first: then they run in the batch's hand-out even when the batch runs, on
+     * another core, before this call returns; attached afterwards, they would run on the caller.
+     */
+    public CompletableFuture<Map<String, Tensor>> submit(Map<String, Tensor> inputs, int rows, long timeoutNanos,
+                                                         CompletableFuture<Map<String, Tensor>> result) {
         if (closing) {
             observer.rejected("closed");
             result.completeExceptionally(Rejection.closed(name));
@@ -266,6 +276,12 @@ public final class Batcher {
         }
         observer.ran(batch.size(), rows, System.nanoTime() - start, false);
         handOut.accept(() -> answer(batch, rows, outputs));
+        for (Pending p : batch) { // a hand-out that skipped its completion must not leave callers waiting forever
+            if (!p.result.isDone()) {
+                p.result.completeExceptionally(new IllegalStateException("model " + name
+                        + ": the batch's hand-out did not answer this request"));
+            }
+        }
     }
 
     /** Completes each request of a batch that ran with its own rows of {@code outputs}. */

@@ -27,7 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * nothing acknowledged is lost. The next round tries the database again, which is how the log
  * recovers by itself.
  *
- * <p>Threading: {@link #append} from any thread, never blocks; one writer thread owns the
+ * <p>Threading: {@link #append} from any thread, never waits for I/O (it takes the queue's lock
+ * for a moment); one writer thread owns the
  * connection work and completes the futures, so what is chained on them runs there and must be
  * quick; {@link #close} drains what is queued.
  */
@@ -48,8 +49,8 @@ final class LogWriter implements AutoCloseable {
     private final LongAdder entries = new LongAdder();
     private final LongAdder commits = new LongAdder();
     private final LongAdder failures = new LongAdder();
-    /** Entries recorded on this thread inside {@link #together}, not yet handed to the writer. */
-    private final ThreadLocal<List<LogEntry>> held = new ThreadLocal<>();
+    /** What {@link #together} on this thread holds back: entries for the writer, then what runs after them. */
+    private final ThreadLocal<Hold> held = new ThreadLocal<>();
     private volatile boolean closing;
     private volatile long lastFailureLog;
 
@@ -69,9 +70,9 @@ final class LogWriter implements AutoCloseable {
 
     /** Queues an entry; its future completes once it is committed. */
     CompletableFuture<Void> append(LogEntry entry) {
-        List<LogEntry> holding = held.get();
-        if (holding != null) {
-            holding.add(entry);
+        Hold hold = held.get();
+        if (hold != null) {
+            hold.entries.add(entry);
             return entry.committed();
         }
         offer(List.of(entry));
@@ -80,23 +81,45 @@ final class LogWriter implements AutoCloseable {
 
     /**
      * Runs {@code work}, holding back what it appends on this thread, then queues it all in one
-     * step, so a writer takes it whole into one commit. Nested calls join the outer one.
+     * step, so a writer takes it whole into one commit; then runs what {@link #afterHold} put off.
+     * Nested calls join the outer one.
      */
     void together(Runnable work) {
         if (held.get() != null) {
             work.run();
             return;
         }
-        List<LogEntry> holding = new ArrayList<>();
-        held.set(holding);
+        Hold hold = new Hold();
+        held.set(hold);
         try {
             work.run();
         } finally {
             held.remove();
-            if (!holding.isEmpty()) {
-                offer(holding);
+            if (!hold.entries.isEmpty()) {
+                offer(hold.entries);
+            }
+            for (Runnable task : hold.after) {
+                task.run();
             }
         }
+    }
+
+    /**
+     * Runs {@code task} now or, inside {@link #together} on this thread, once the held entries
+     * are queued: for what may wait on a held entry's commit, which would otherwise never come.
+     */
+    void afterHold(Runnable task) {
+        Hold hold = held.get();
+        if (hold == null) {
+            task.run();
+        } else {
+            hold.after.add(task);
+        }
+    }
+
+    private static final class Hold {
+        final List<LogEntry> entries = new ArrayList<>();
+        final List<Runnable> after = new ArrayList<>();
     }
 
     /** Queues {@code group} in one step, refusing (503) what is past the capacity or comes after close. */

@@ -125,11 +125,19 @@ public final class PredictionLog implements AutoCloseable {
      * Runs {@code work}, and commits what it records on this thread together once it ends: a
      * model's batcher hands out each batch's answers through this, so a batch's entries share
      * one commit instead of the writer committing the first while the rest are being made.
-     * What is recorded inside is not queued before {@code work} returns, so {@code work} must
-     * not wait for its own entries to commit.
+     * What is recorded inside is not queued before {@code work} returns, so nothing inside may
+     * wait for a commit: put what might (the callers' own continuations) in {@link #afterHold}.
      */
     public void together(Runnable work) {
         writer.together(work);
+    }
+
+    /**
+     * Runs {@code task} now or, inside {@link #together} on this thread, right after the held
+     * entries are queued, so it may wait for their commit.
+     */
+    public void afterHold(Runnable task) {
+        writer.afterHold(task);
     }
 
     /** What the writer has done since start: entries, commits (group commit's ratio), failures, backlog. */

@@ -131,7 +131,41 @@ class PredictionLogTest {
         LogStats stats = PredictionLog.of(app).stats();
         assertThat(stats.entries()).isEqualTo(8);
         // the writer wakes at the first entry; before, it committed that one alone
-        assertThat(stats.commits() - commitsBefore).isEqualTo(1);
+        assertThat(stats.commits() - commitsBefore).as("commits; batches ran: %s", barista.observe.Metrics.of(app).registry().find("barista.model.batch.size").summary().count()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void an_unlogged_prediction_may_wait_for_a_logged_one_of_its_batch(Store store) throws Exception {
+        Path models = dir.resolve("models");
+        barista.demo.models.DemoModels.writeIris(models, "1");
+        // half are logged, at random; an unlogged one completes on the model's worker, which holds
+        // the batch's entries back for one commit: if it completed before they were queued,
+        // waiting there for a logged one would hang
+        Files.writeString(models.resolve("iris/config.json"),
+                "{\"batching\": {\"maxBatchSize\": 8, \"maxQueueDelayMicros\": 5000000}, \"log\": {\"sample\": 0.5}}");
+        start(store);
+        barista.inference.Model iris = barista.inference.Models.of(app).model("iris");
+        barista.inference.tensor.Tensor row = barista.inference.tensor.Tensor.ofFloats(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}});
+        long mixed = 0;
+        for (int attempt = 0; attempt < 10 && mixed == 0; attempt++) {
+            long before = PredictionLog.of(app).stats().entries();
+            List<CompletableFuture<barista.inference.Prediction>> batch = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                batch.add(iris.predict(row));
+            }
+            List<CompletableFuture<Object>> waits = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                // each waits for those before it in the batch: an unlogged one is answered on the
+                // worker, in order, so waiting for a later one there would block the worker itself
+                CompletableFuture<?> earlier = CompletableFuture.allOf(batch.subList(0, i).toArray(CompletableFuture[]::new));
+                waits.add(batch.get(i).thenApply(x -> earlier.join()));
+            }
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).get(20, java.util.concurrent.TimeUnit.SECONDS);
+            long logged = PredictionLog.of(app).stats().entries() - before;
+            mixed = logged > 0 && logged < 8 ? logged : 0; // else all or none were sampled: try again
+        }
+        assertThat(mixed).as("a batch with logged and unlogged predictions").isPositive();
     }
 
     @ParameterizedTest
