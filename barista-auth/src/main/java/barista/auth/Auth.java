@@ -52,12 +52,12 @@ public final class Auth implements AutoCloseable {
     private final AuthAccessControl accessControl;
     private final ScheduledExecutorService refresher;
 
-    private Auth(Database db, AuthSettings settings) {
+    /** {@code listen}: whether to hear other nodes' changes at once (a serving node) or only at each refresh. */
+    private Auth(Database db, AuthSettings settings, boolean listen) {
         migrate(db);
         feed = ChangeFeed.of(db);
         directory = new Directory(db, settings.sessionIdle().toMillis(), feed);
         directory.reload();
-        feed.listen(directory::reload);
         byte[] secret = settings.jwtSecret() != null ? settings.jwtSecret() : JwtSecret.shared(db);
         throttle = new LoginThrottle(db);
         passwordCheck = new PasswordCheck(directory, throttle, settings.clientIpHeader());
@@ -71,6 +71,9 @@ public final class Auth implements AutoCloseable {
                 task -> Thread.ofPlatform().daemon().name("barista-auth-refresh").unstarted(task));
         long every = settings.refresh().toMillis();
         refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+        if (listen) {
+            feed.listen(directory::reload); // last: nothing above can fail and leave it running
+        }
     }
 
     /**
@@ -82,7 +85,7 @@ public final class Auth implements AutoCloseable {
     public static Auth of(Barista app) {
         return app.service(Auth.class, a -> {
             AuthSettings settings = AuthSettings.fromConfig(a.config());
-            Auth auth = new Auth(Database.of(a), settings);
+            Auth auth = new Auth(Database.of(a), settings, true);
             a.onStop(auth::close);
             a.accessControl(auth.accessControl);
             AuthRoutes.add(a, auth);
@@ -92,10 +95,12 @@ public final class Auth implements AutoCloseable {
 
     /**
      * Auth over a database without an app: for the CLI, scripts and tests. No routes, no access
-     * control installed; close it to stop its refresh thread (the database stays open).
+     * control installed, and no listening for other nodes' changes (it sees them at each refresh);
+     * its own changes are announced to the serving nodes all the same. Close it to stop its
+     * refresh thread (the database stays open).
      */
     public static Auth open(Database db, Config config) {
-        return new Auth(db, AuthSettings.fromConfig(config));
+        return new Auth(db, AuthSettings.fromConfig(config), false);
     }
 
     /** Runs this module's migrations on {@code db}: what {@code barista migrate} does for auth. */

@@ -23,13 +23,20 @@ import org.postgresql.PGNotification;
  * one file means one node (the CLI changes it rarely), and the feed does nothing. The CLI, on
  * PostgreSQL, notifies like a node.
  *
- * <p>Threading: {@link #changed} from any thread that may block (it sends one statement);
- * {@link #listen} starts one daemon thread that holds one pooled connection.
+ * <p>Threading: {@link #changed} from any thread that may block (it sends one statement on a
+ * pooled connection); {@link #listen} starts one daemon thread that holds one connection of its
+ * own, outside the pool, so listening never takes a connection from requests.
  */
 final class ChangeFeed implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("barista.auth");
     /** How long a wait for notices lasts before the listener checks whether it was closed. */
     private static final int POLL_MILLIS = 500;
+    /** The shortest time between two reloads for notices. */
+    private static final long MIN_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** How long without a notice before the listener checks that its connection still answers. */
+    private static final long PING_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** A query (the ping, LISTEN) that gets no answer for this long fails, and the listener reconnects. */
+    private static final int SOCKET_TIMEOUT_SECONDS = 10;
 
     private final Database db;
     /**
@@ -83,7 +90,10 @@ final class ChangeFeed implements AutoCloseable {
         }
     }
 
-    /** Starts hearing other nodes' changes, calling {@code reload} (on the listener thread) for each burst of them. */
+    /**
+     * Starts hearing other nodes' changes, calling {@code reload} on the listener thread once
+     * listening (for what changed before) and then for each burst of notices.
+     */
     void listen(Runnable reload) {
         if (!enabled()) {
             return;
@@ -92,32 +102,55 @@ final class ChangeFeed implements AutoCloseable {
     }
 
     private void run(Runnable reload) {
-        boolean reconnecting = false;
         while (!closed) {
-            try (Connection c = db.dataSource().getConnection()) {
+            try (Connection c = db.openDedicated(SOCKET_TIMEOUT_SECONDS)) {
                 listening = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN \"" + channel.replace("\"", "\"\"") + "\""); // as pg_notify spells it
                 }
-                if (reconnecting) {
-                    reload.run(); // whatever changed while no one listened
-                }
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (!closed) {
-                    if (fromOthers(pg.getNotifications(POLL_MILLIS))) {
-                        reload.run(); // one reload for every notice that arrived meanwhile
-                    }
-                }
+                // what changed before LISTEN took hold: since start-up's load, or while reconnecting
+                reload.run();
+                hear(c.unwrap(PGConnection.class), c, reload);
             } catch (SQLException | RuntimeException e) {
                 if (closed) {
                     return;
                 }
                 LOG.log(System.Logger.Level.WARNING, "auth change listener lost its connection; retrying in 1 s "
                         + "(changes from other nodes arrive within barista.auth.refresh meanwhile): {0}", e.toString());
-                reconnecting = true;
-                sleep();
+                sleep(TimeUnit.SECONDS.toNanos(1));
             } finally {
                 listening = null;
+            }
+        }
+    }
+
+    /**
+     * Reloads when other nodes' notices arrive, at most once per {@link #MIN_GAP_NANOS}: under a
+     * stream of sign-ins one reload covers every notice that came before it, instead of each
+     * node re-reading every table once per sign-in anywhere. Asks the server something when no
+     * notice came for a while, so a connection the network dropped silently fails here and is
+     * replaced instead of listening to nothing.
+     */
+    private void hear(PGConnection pg, Connection c, Runnable reload) throws SQLException {
+        long lastReload = 0;
+        long lastHeard = System.nanoTime();
+        while (!closed) {
+            boolean others = fromOthers(pg.getNotifications(POLL_MILLIS));
+            long now = System.nanoTime();
+            if (others) {
+                long early = lastReload + MIN_GAP_NANOS - now;
+                if (early > 0) {
+                    sleep(early);
+                    pg.getNotifications(); // arrived meanwhile: committed before the reload reads, so covered by it
+                }
+                reload.run();
+                lastReload = System.nanoTime();
+                lastHeard = lastReload;
+            } else if (now - lastHeard > PING_NANOS) {
+                try (Statement ping = c.createStatement()) {
+                    ping.execute("SELECT 1");
+                }
+                lastHeard = now;
             }
         }
     }
@@ -134,9 +167,9 @@ final class ChangeFeed implements AutoCloseable {
         return false;
     }
 
-    private static void sleep() {
+    private static void sleep(long nanos) {
         try {
-            TimeUnit.SECONDS.sleep(1);
+            TimeUnit.NANOSECONDS.sleep(nanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -295,6 +295,30 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * A new connection outside the pool, with the pool's URL and credentials, for a component
+     * that holds one for its whole life (a PostgreSQL {@code LISTEN}): taken from the pool, it
+     * would shrink the pool for everyone, down to nothing when the pool has one connection. On
+     * PostgreSQL it times out a silent network after {@code socketTimeoutSeconds} of waiting for
+     * an answer (0: never). The caller closes it.
+     */
+    public Connection openDedicated(int socketTimeoutSeconds) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        if (settings.user() != null) {
+            props.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            props.setProperty("password", settings.password());
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            props.setProperty("connectTimeout", "2");
+            props.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
+            props.setProperty("tcpKeepAlive", "true");
+            props.setProperty("ApplicationName", "barista");
+        }
+        return java.sql.DriverManager.getConnection(settings.url(), props);
+    }
+
+    /**
      * Takes a pooled connection out of the pool for good. For code that used the driver's own
      * connection ({@code unwrap}), whose errors the pool never saw: without this, a connection the
      * network broke would be handed out again and fail every time.
