@@ -83,7 +83,8 @@ class OtherNodeChangesTest {
         // an hour between refreshes: only the NOTIFY can bring the changes within the test
         try (var scratch = TestDatabase.POSTGRESQL.scratch(dir)) {
             Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
-            Barista nodeB = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            // the smallest pool on B: listening takes a connection of its own, not one of these two
+            Barista nodeB = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h").property("barista.data.pool-size", "2"));
             try (var clientA = TestClient.inProcess(nodeA); var clientB = TestClient.inProcess(nodeB)) {
                 Auth a = Auth.of(nodeA);
                 Auth b = Auth.of(nodeB);

@@ -61,7 +61,9 @@ public record DataSettings(String url, String user, String password, int poolSiz
         String dir = config.property("barista.data.dir", "data");
         String url = config.property("barista.data.url", "jdbc:sqlite:" + dir + "/barista.db").trim();
         Dialect dialect = Dialect.ofUrl(url);
-        int poolSize = config.integer("barista.data.pool-size", dialect == Dialect.SQLITE ? 4 : 10, 1);
+        // Flyway holds two connections while it migrates PostgreSQL: with one, start-up timed out
+        int poolSize = config.integer("barista.data.pool-size", dialect == Dialect.SQLITE ? 4 : 10,
+                dialect == Dialect.SQLITE ? 1 : 2);
         List<String> migrations = Arrays.stream(config.property("barista.data.migrations", DEFAULT_MIGRATIONS)
                         .split(","))
                 .map(String::trim)

@@ -70,6 +70,17 @@ class DefaultSqliteFileTest {
         assertThat(s.migrations()).containsExactly("classpath:a", "filesystem:b");
     }
 
+    @Test
+    void postgresql_needs_two_connections_since_migrating_takes_two() {
+        var one = Barista.create(cfg -> cfg.property("barista.data.url", "jdbc:postgresql://db:5432/app")
+                .property("barista.data.pool-size", "1"));
+        var sqliteOne = Barista.create(cfg -> cfg.property("barista.data.pool-size", "1"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataSettings.fromConfig(one.config()))
+                .isInstanceOf(barista.SetupException.class).hasMessageContaining("barista.data.pool-size");
+        assertThat(DataSettings.fromConfig(sqliteOne.config()).poolSize()).isEqualTo(1);
+    }
+
     static String pragma(Database db, String name) {
         return db.withHandle(h -> pragma(h, name));
     }
