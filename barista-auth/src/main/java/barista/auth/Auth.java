@@ -26,11 +26,11 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * <p>Changes made here are seen at once on this node. On PostgreSQL, the other nodes hear of
- * them by {@code NOTIFY} and re-read the tables within milliseconds ({@link ChangeFeed}). A
- * background thread also re-reads them every {@code barista.auth.refresh} (default 5 s), so the
- * CLI's changes and any notice missed arrive, writes back when sessions and keys were last used,
- * and deletes ended sessions. While the
- * database is unreachable, requests are still checked against the last state read.
+ * them by {@code NOTIFY} and re-read the tables within milliseconds ({@code ChangeFeed}). A
+ * background thread also re-reads them every {@code barista.auth.refresh} (default 5 s), so any
+ * notice missed, and on SQLite the CLI's changes, arrive; it also writes back when sessions and
+ * keys were last used, and deletes ended sessions. While the database is unreachable, requests
+ * are still checked against the last state read.
  *
  * <p>Threading: thread-safe. {@link #of} and {@link #open} block on the database (start-up).
  * The views' methods say whether they block.

@@ -98,8 +98,20 @@ final class LogWriter implements AutoCloseable {
             if (!hold.entries.isEmpty()) {
                 offer(hold.entries);
             }
-            for (Runnable task : hold.after) {
-                task.run();
+            RuntimeException failed = null;
+            for (Runnable task : hold.after) { // every one runs: each may be what a caller waits for
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
             }
         }
     }
