@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * <p>Changes made here are seen at once on this node. On PostgreSQL, the other nodes hear of
- * them by {@code NOTIFY} and re-read the tables within milliseconds ({@code ChangeFeed}). A
+ * them by {@code NOTIFY} and re-read the tables within a fraction of a second ({@code ChangeFeed}). A
  * background thread also re-reads them every {@code barista.auth.refresh} (default 5 s), so any
  * notice missed, and on SQLite the CLI's changes, arrive; it also writes back when sessions and
  * keys were last used, and deletes ended sessions. While the database is unreachable, requests

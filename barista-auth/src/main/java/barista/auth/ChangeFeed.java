@@ -13,9 +13,10 @@ import org.postgresql.PGNotification;
 /**
  * Tells the other nodes on the same PostgreSQL database that users, roles, API keys or sessions
  * changed, and hears them, with {@code LISTEN}/{@code NOTIFY}: a session started, a key revoked
- * or a user disabled on one node counts on every node a few milliseconds later, instead of at
- * their next {@code barista.auth.refresh}. Without it, a browser that signs in on node A got
- * 401s from node B until B's refresh, and a revoked key kept working there as long.
+ * or a user disabled on one node counts on every node milliseconds later (at most a few hundred
+ * under a stream of changes), instead of at their next {@code barista.auth.refresh}. Without it,
+ * a browser that signs in on node A got 401s from node B until B's refresh, and a revoked key
+ * kept working there as long.
  *
  * <p>The periodic refresh stays as the fallback: a notice sent by a node that dies between its
  * commit and its {@code NOTIFY}, or missed while the listening connection was down, arrives then.
