@@ -65,6 +65,13 @@ public final class Database implements AutoCloseable {
     private static final long REACHABLE_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     private static final String UNAVAILABLE = "database unavailable";
+    /**
+     * What every PostgreSQL connection is opened with, pooled or not: a refused or unreachable
+     * server fails in 2 s, a JDBC batch of inserts goes as one multi-row INSERT instead of one
+     * per row, and {@code pg_stat_activity} names the app.
+     */
+    private static final Map<String, String> POSTGRESQL_PROPERTIES = Map.of(
+            "connectTimeout", "2", "reWriteBatchedInserts", "true", "ApplicationName", "barista");
 
     private final DataSettings settings;
     private final Dialect dialect;
@@ -178,10 +185,7 @@ public final class Database implements AutoCloseable {
             // instead of one failing at once with SQLITE_BUSY when it upgrades from reading.
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
-            config.addDataSourceProperty("connectTimeout", "2");
-            // A JDBC batch of inserts goes as one multi-row INSERT instead of one per row.
-            config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            config.addDataSourceProperty("ApplicationName", "barista");
+            POSTGRESQL_PROPERTIES.forEach(config::addDataSourceProperty);
         }
         try {
             return new HikariDataSource(config);
@@ -310,10 +314,9 @@ public final class Database implements AutoCloseable {
             props.setProperty("password", settings.password());
         }
         if (dialect == Dialect.POSTGRESQL) {
-            props.setProperty("connectTimeout", "2");
+            props.putAll(POSTGRESQL_PROPERTIES);
             props.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
             props.setProperty("tcpKeepAlive", "true");
-            props.setProperty("ApplicationName", "barista");
         }
         return java.sql.DriverManager.getConnection(settings.url(), props);
     }
