@@ -129,16 +129,6 @@ class OtherNodeChangesTest {
 
     /** Asks until the answer is {@code wanted} or 5 s have passed; the last answer. */
     private static int within5s(int wanted, IntSupplier status) {
-        long deadline = System.currentTimeMillis() + 5000;
-        int last = status.getAsInt();
-        while (last != wanted && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            last = status.getAsInt();
-        }
-        return last;
+        return within(5000, wanted, status);
     }
 }

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The durable prediction log on both databases: what is kept, when, and what reads it back. */
 class PredictionLogTest {
     private static final Map<String, Object> ROW = Map.of("inputs", List.of(List.of(5.1, 3.5, 1.4, 0.2)));
+    private static final barista.inference.tensor.Tensor ROW_TENSOR =
+            barista.inference.tensor.Tensor.ofFloats(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}});
 
     @TempDir
     Path dir;
@@ -76,11 +78,10 @@ class PredictionLogTest {
     void a_logged_prediction_continues_off_the_writer_so_a_chain_may_wait_on_another(Store store) throws Exception {
         start(store);
         barista.inference.Model iris = barista.inference.Models.of(app).model("iris");
-        barista.inference.tensor.Tensor row = barista.inference.tensor.Tensor.ofFloats(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}});
         // the second prediction's commit needs the writer, so this would hang for good if the
         // first one's chain ran on the writer thread
-        CompletableFuture<String> chained = iris.predict(row).thenApply(first -> {
-            iris.predict(row).join();
+        CompletableFuture<String> chained = iris.predict(ROW_TENSOR).thenApply(first -> {
+            iris.predict(ROW_TENSOR).join();
             return Thread.currentThread().getName();
         });
         String thread = chained.get(20, java.util.concurrent.TimeUnit.SECONDS);
@@ -110,49 +111,51 @@ class PredictionLogTest {
         }
     }
 
+    /**
+     * Starts iris batching exactly 8 rows a call (waiting up to 5 s for them), with more of its
+     * config.json after the batching ({@code ", \"log\": ..."}), and returns it.
+     */
+    private barista.inference.Model startIris(Store store, String moreConfig) throws java.io.IOException {
+        Path models = dir.resolve("models");
+        barista.demo.models.DemoModels.writeIris(models, "1");
+        Files.writeString(models.resolve("iris/config.json"),
+                "{\"batching\": {\"maxBatchSize\": 8, \"maxQueueDelayMicros\": 5000000}" + moreConfig + "}");
+        start(store);
+        return barista.inference.Models.of(app).model("iris");
+    }
+
     @ParameterizedTest
     @EnumSource(Store.class)
     void the_predictions_of_one_batch_share_one_commit(Store store) throws Exception {
-        Path models = dir.resolve("models");
-        barista.demo.models.DemoModels.writeIris(models, "1");
         // eight requests fill a batch at once; the long delay only matters if one went missing
-        Files.writeString(models.resolve("iris/config.json"),
-                "{\"batching\": {\"maxBatchSize\": 8, \"maxQueueDelayMicros\": 5000000}}");
-        start(store);
-        barista.inference.Model iris = barista.inference.Models.of(app).model("iris");
-        barista.inference.tensor.Tensor row = barista.inference.tensor.Tensor.ofFloats(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}});
+        barista.inference.Model iris = startIris(store, "");
         long commitsBefore = PredictionLog.of(app).stats().commits();
         List<CompletableFuture<?>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            calls.add(iris.predict(row));
+            calls.add(iris.predict(ROW_TENSOR));
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(20, java.util.concurrent.TimeUnit.SECONDS);
 
         LogStats stats = PredictionLog.of(app).stats();
         assertThat(stats.entries()).isEqualTo(8);
         // the writer wakes at the first entry; before, it committed that one alone
-        assertThat(stats.commits() - commitsBefore).as("commits; batches ran: %s", barista.observe.Metrics.of(app).registry().find("barista.model.batch.size").summary().count()).isEqualTo(1);
+        long batches = barista.observe.Metrics.of(app).registry().find("barista.model.batch.size").summary().count();
+        assertThat(stats.commits() - commitsBefore).as("commits, for %s model batches", batches).isEqualTo(1);
     }
 
     @ParameterizedTest
     @EnumSource(Store.class)
     void an_unlogged_prediction_may_wait_for_a_logged_one_of_its_batch(Store store) throws Exception {
-        Path models = dir.resolve("models");
-        barista.demo.models.DemoModels.writeIris(models, "1");
         // half are logged, at random; an unlogged one completes on the model's worker, which holds
         // the batch's entries back for one commit: if it completed before they were queued,
         // waiting there for a logged one would hang
-        Files.writeString(models.resolve("iris/config.json"),
-                "{\"batching\": {\"maxBatchSize\": 8, \"maxQueueDelayMicros\": 5000000}, \"log\": {\"sample\": 0.5}}");
-        start(store);
-        barista.inference.Model iris = barista.inference.Models.of(app).model("iris");
-        barista.inference.tensor.Tensor row = barista.inference.tensor.Tensor.ofFloats(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}});
+        barista.inference.Model iris = startIris(store, ", \"log\": {\"sample\": 0.5}");
         long mixed = 0;
         for (int attempt = 0; attempt < 10 && mixed == 0; attempt++) {
             long before = PredictionLog.of(app).stats().entries();
             List<CompletableFuture<barista.inference.Prediction>> batch = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                batch.add(iris.predict(row));
+                batch.add(iris.predict(ROW_TENSOR));
             }
             List<CompletableFuture<Object>> waits = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
