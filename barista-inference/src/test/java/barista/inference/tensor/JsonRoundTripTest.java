@@ -3,6 +3,9 @@ package barista.inference.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +39,27 @@ class JsonRoundTripTest {
         Tensor t = Tensor.ofFloats(new float[] {0.1f, 1f / 3, 5.1f, -0.0f, 1e-45f, 3.4028235e38f}, 6);
 
         assertThat(Samples.writeFlat(t)).isEqualTo("[0.1,0.33333334,5.1,-0.0,1.4E-45,3.4028235E38]");
+    }
+
+    @Test
+    void whole_numbers_are_written_as_java_writes_them() {
+        float[] values = {0f, 1f, 3f, 16f, 255f, 1023f, 1024f, -1f, -1024f, 9_999_999f, 1e7f, 16_777_216f, -0.0f,
+                0.5f, Float.NaN, Float.POSITIVE_INFINITY};
+        double[] doubles = new double[values.length + 2];
+        for (int i = 0; i < values.length; i++) {
+            doubles[i] = values[i];
+        }
+        doubles[values.length] = 9_999_999.0;
+        doubles[values.length + 1] = -2_147_483_648.0;
+
+        assertThat(Samples.writeFlat(Tensor.ofFloats(values, values.length))).isEqualTo(expected(values.length,
+                i -> Float.isFinite(values[i]) ? Float.toString(values[i]) : '"' + Float.toString(values[i]) + '"'));
+        assertThat(Samples.writeFlat(Tensor.ofDoubles(doubles, doubles.length))).isEqualTo(expected(doubles.length,
+                i -> Double.isFinite(doubles[i]) ? Double.toString(doubles[i]) : '"' + Double.toString(doubles[i]) + '"'));
+    }
+
+    private static String expected(int n, IntFunction<String> value) {
+        return IntStream.range(0, n).mapToObj(value).collect(Collectors.joining(",", "[", "]"));
     }
 
     @Test
