@@ -2,6 +2,7 @@ package barista.internal;
 
 import barista.Context;
 import barista.Response;
+import barista.http.StreamingBody;
 import barista.json.Json;
 import barista.spi.Reply;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,9 @@ final class Encoder {
     private static Reply body(Reply reply, Object value, String contentType) {
         if (value == null) {
             return reply;
+        }
+        if (value instanceof StreamingBody stream) {
+            return reply.stream(stream, contentType == null ? BINARY : contentType);
         }
         if (contentType != null) {
             if (value instanceof byte[] bytes) {

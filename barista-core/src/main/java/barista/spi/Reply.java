@@ -1,12 +1,14 @@
 package barista.spi;
 
+import barista.http.StreamingBody;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A complete response for the engine to write: status, headers in order, body bytes. Built by
- * one thread, then handed to the engine; never changed after that.
+ * A complete response for the engine to write: status, headers in order, and body bytes or a
+ * {@link StreamingBody} that the engine runs once the headers are out. Built by one thread, then
+ * handed to the engine; never changed after that.
  */
 public final class Reply {
     private static final byte[] EMPTY = new byte[0];
@@ -14,6 +16,7 @@ public final class Reply {
     private final int status;
     private final List<String> headers = new ArrayList<>(12); // name, value, name, value ...
     private byte[] body = EMPTY;
+    private StreamingBody stream;
 
     public Reply(int status) {
         this.status = status;
@@ -45,6 +48,14 @@ public final class Reply {
 
     public Reply body(byte[] bytes, String contentType) {
         this.body = bytes;
+        this.stream = null;
+        return set("Content-Type", contentType);
+    }
+
+    /** A body the engine writes in chunks as {@code stream} makes it, instead of bytes. */
+    public Reply stream(StreamingBody stream, String contentType) {
+        this.body = EMPTY;
+        this.stream = stream;
         return set("Content-Type", contentType);
     }
 
@@ -72,9 +83,14 @@ public final class Reply {
 
     /**
      * Drops the body but keeps its {@code Content-Length}, as a HEAD response must. Engines write
-     * an explicit {@code Content-Length} header as given.
+     * an explicit {@code Content-Length} header as given. A streamed body is not run, and its
+     * length is not known.
      */
     public Reply stripBody() {
+        if (stream != null) {
+            stream = null;
+            return this;
+        }
         if (status != 204 && status != 304) {
             set("Content-Length", Integer.toString(body.length));
         }
@@ -86,8 +102,14 @@ public final class Reply {
         return status;
     }
 
+    /** The body's bytes; empty when the body is streamed. */
     public byte[] body() {
         return body;
+    }
+
+    /** The streamed body, or null when the body is {@link #body()}. */
+    public StreamingBody streamingBody() {
+        return stream;
     }
 
     /** Number of headers. */

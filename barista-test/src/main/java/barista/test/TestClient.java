@@ -1,10 +1,13 @@
 package barista.test;
 
 import barista.Barista;
+import barista.http.StreamingBody;
 import barista.spi.Dispatcher;
 import barista.spi.HttpRequest;
 import barista.spi.Reply;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -105,7 +108,19 @@ public final class TestClient implements AutoCloseable {
             headers.computeIfAbsent(reply.headerName(i).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(reply.headerValue(i));
         }
-        return new TestResponse(reply.status(), headers, reply.body());
+        return new TestResponse(reply.status(), headers, reply.streamingBody() == null ? reply.body()
+                : streamed(reply.streamingBody()));
+    }
+
+    /** A streamed body, run here as the engine would run it, into memory. */
+    private static byte[] streamed(StreamingBody body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            body.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the streamed body failed: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
     }
 
     private TestResponse sendOverSocket(TestRequest r) {
@@ -124,7 +139,7 @@ public final class TestClient implements AutoCloseable {
             resp.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
             return new TestResponse(resp.statusCode(), headers, resp.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(r.method + " " + r.target + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException(r.method + " " + r.target + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -190,6 +190,10 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             for (int i = 0, n = reply.headerCount(); i < n; i++) {
                 headers.add(reply.headerName(i), reply.headerValue(i));
             }
+            if (reply.streamingBody() != null) {
+                ChunkedBody.start(req, reply.streamingBody(), virtualThreads, ticket::done);
+                return;
+            }
             byte[] body = reply.body();
             var done = body.length == 0 ? resp.end() : resp.end(Buffer.buffer(body));
             done.onComplete(ar -> {

@@ -1,0 +1,38 @@
+package barista.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * A response body written as it is made, for one too large to hold in memory: an export of a
+ * million rows, a generated file. A handler returns it with {@link barista.Response#stream}:
+ *
+ * <pre>{@code
+ * app.get("/numbers.txt", ctx -> Response.stream("text/plain; charset=utf-8", out -> {
+ *     for (int i = 0; i < 1_000_000; i++) {
+ *         out.write((i + "\n").getBytes(StandardCharsets.UTF_8));
+ *     }
+ * }));
+ * }</pre>
+ *
+ * <p>The status and headers go out before {@link #writeTo} runs, so a failure halfway can no
+ * longer become an error response: the server logs it and cuts the connection, and the client
+ * sees an incomplete body (a chunked response without its last chunk), never one that looks
+ * whole. Spring's {@code StreamingResponseBody} and Django's {@code StreamingHttpResponse} work
+ * the same way.
+ *
+ * <p>Threading: runs on a virtual thread of its own once the handler has returned, so it may
+ * block on a database. What it writes goes out in 64 KB chunks (or at {@code flush}), and a
+ * chunk waits while the client is behind, so a body holds a bounded amount of memory however
+ * large it is; once the client has gone away, a later write throws an {@link IOException},
+ * which ends the body. A HEAD request never runs it, and the in-process test client runs it on
+ * the caller's thread.
+ *
+ * <p>The request log and the metrics see the status and the time until the headers, not the
+ * time the whole body took.
+ */
+@FunctionalInterface
+public interface StreamingBody {
+    /** Writes the body; closing {@code out} is not needed. */
+    void writeTo(OutputStream out) throws IOException;
+}
