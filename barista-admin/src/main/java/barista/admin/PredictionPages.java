@@ -5,12 +5,11 @@ import barista.Context;
 import barista.Response;
 import barista.admin.html.Page;
 import barista.inference.Models;
-import barista.inference.log.CsvExport;
 import barista.inference.log.LoggedPrediction;
 import barista.inference.log.PredictionLog;
 import barista.inference.log.PredictionPage;
 import barista.inference.log.PredictionQuery;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URLEncoder;
@@ -38,11 +37,10 @@ import java.util.TreeSet;
  * row as on the first. There is no total count and no page number, because either would scan
  * the table.
  *
- * <p>The export is built in memory (core has no streaming response body yet), so it holds the
- * newest {@code barista.admin.export-rows} matches (default 100,000) and at most
- * {@value #EXPORT_CHARS} characters: an unfiltered export of a million-row log would otherwise
- * take the server's heap. The button's title says so, and a cut export carries
- * {@code X-Export-Truncated: true}; older rows are one time filter away.
+ * <p>The export is streamed ({@link Response#stream}): it is written as it is read, a thousand
+ * rows at a time, so a million-row log downloads in flat memory and without holding a database
+ * connection while the browser reads. A failure halfway cuts the download, which the browser
+ * shows as failed, rather than ending it as if it were whole.
  *
  * <p>Threading: virtual threads; both routes block on the database.
  */
@@ -51,18 +49,12 @@ final class PredictionPages {
     private static final int PAGE = 50;
     private static final int SHOWN = 120;
 
-    static final int DEFAULT_EXPORT_ROWS = 100_000;
-    /** 16 Mi characters: with the buffer's growth and the final copy, an export peaks near 50 MB of heap. */
-    static final long EXPORT_CHARS = 16L << 20;
-
     private final Barista app;
     private final Layout layout;
-    private final int exportRows;
 
     PredictionPages(Barista app, Layout layout) {
         this.app = app;
         this.layout = layout;
-        this.exportRows = app.config().integer("barista.admin.export-rows", DEFAULT_EXPORT_ROWS, 1);
     }
 
     void install(Guard guard) {
@@ -136,8 +128,7 @@ final class PredictionPages {
             p.open("div", "class", "pager");
             p.el("a", "Export CSV", "href", "/admin/predictions.csv" + (qs.isEmpty() ? "" : "?" + qs),
                     "id", "export", "download", "", "role", "button", "class", "secondary",
-                    "title", "The newest " + String.format(Locale.ROOT, "%,d", exportRows)
-                            + " matches at most (16 MB); filter by time for older ones");
+                    "title", "Every match, newest first");
             if (before != null) {
                 p.el("a", "← Newest", "href", "/admin/predictions" + (qs.isEmpty() ? "" : "?" + qs), "id", "newest");
             }
@@ -208,7 +199,7 @@ final class PredictionPages {
             p.open("td").el("code", r.requestId()).close();
             p.el("td", ModelPages.TIME.format(r.time()));
             p.el("td", r.model() + "@" + r.version());
-            p.el("td", String.format(java.util.Locale.ROOT, "%.2f", r.latencyMicros() / 1000.0));
+            p.el("td", String.format(Locale.ROOT, "%.2f", r.latencyMicros() / 1000.0));
             p.el("td", r.principal());
             p.open("td").el("code", shorten(r.input()), "class", "cell", "title", shorten(r.input(), 2000)).close();
             p.open("td").el("code", shorten(r.output()), "class", "cell", "title", shorten(r.output(), 2000)).close();
@@ -226,19 +217,15 @@ final class PredictionPages {
         } catch (DateTimeParseException e) {
             throw new barista.http.HttpError.BadRequest("times must look like 2025-01-31T13:45 (UTC)");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        CsvExport export;
-        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            export = PredictionLog.of(app).writeCsv(q, out, exportRows, EXPORT_CHARS);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        PredictionLog log = PredictionLog.of(app);
         String name = "predictions-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                 .format(Instant.now()) + ".csv";
-        Response r = Response.of("text/csv; charset=utf-8", bytes.toByteArray())
-                .withHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        return Response.stream("text/csv; charset=utf-8", out -> {
+            Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 32 * 1024);
+            log.writeCsv(q, csv);
+            csv.flush();
+        }).withHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .withHeader("Cache-Control", "no-store");
-        return export.cut() ? r.withHeader("X-Export-Truncated", "true") : r;
     }
 
     static String shorten(String s) {

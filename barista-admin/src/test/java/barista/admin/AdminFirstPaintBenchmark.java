@@ -13,8 +13,14 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +40,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -181,6 +189,8 @@ class AdminFirstPaintBenchmark {
 
             Map<String, Figures> figures = measure("http://localhost:" + app.port());
             String loadAfter = loadAverage();
+            String export = export("http://localhost:" + app.port());
+            System.out.println(store + ": " + export);
             Map<String, String> plans = plans(url, user);
 
             StringBuilder md = new StringBuilder();
@@ -193,6 +203,7 @@ class AdminFirstPaintBenchmark {
                     page, f.paintMedian(), f.paintP90(), f.serverMedian(), f.browserMedian(), f.htmlKib(),
                     f.paintMedian() <= TARGET_MS ? "yes" : "**no**")));
             md.append("\nLoad average after the pages ").append(loadAfter).append(".\n");
+            md.append("\nCSV export of the whole log (`/admin/predictions.csv`, streamed): ").append(export).append(".\n");
             md.append("\nQuery plans of the log's page queries:\n\n");
             plans.forEach((what, plan) -> md.append("- ").append(what).append(":\n\n```\n").append(plan.strip())
                     .append("\n```\n"));
@@ -425,6 +436,65 @@ class AdminFirstPaintBenchmark {
         } finally {
             context.close();
         }
+    }
+
+    /**
+     * Downloads the unfiltered CSV export with a signed-in session's cookie: rows, time to the
+     * first byte and to the end, and the most heap in use meanwhile (sampled every 20 ms; this
+     * JVM runs the server and the test).
+     */
+    private static String export(String base) throws Exception {
+        String cookie;
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(base + "/admin/login?next=%2Fadmin");
+            page.fill("input[name=username]", "admin");
+            page.fill("input[name=password]", PASSWORD);
+            page.click("button:has-text('Sign in')");
+            page.waitForURL(base + "/admin");
+            cookie = context.cookies().stream().map(c -> c.name + "=" + c.value).collect(Collectors.joining("; "));
+        }
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long heapBefore = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(heapBefore);
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        HttpClient http = HttpClient.newHttpClient();
+        long t0 = System.nanoTime();
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/predictions.csv"))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofInputStream());
+        double firstByte = Double.NaN;
+        long bytes = 0;
+        long lines = 0;
+        try (InputStream in = r.body()) {
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                if (Double.isNaN(firstByte)) {
+                    firstByte = (System.nanoTime() - t0) / 1e6;
+                }
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        sampler.interrupt();
+        assertThat(r.statusCode()).isEqualTo(200);
+        return String.format(Locale.ROOT, "%,d lines (%,.0f MB) in %.1f s (%,.0f rows/s), first byte after %.0f ms,"
+                + " heap in use at most %,.0f MB above the %,.0f MB before", lines, bytes / 1e6, seconds,
+                lines / seconds, firstByte, (peak.get() - heapBefore) / 1e6, heapBefore / 1e6);
     }
 
     static double median(List<Double> values) {

@@ -73,29 +73,18 @@ class CsvExportTest {
     }
 
     @Test
-    void the_export_holds_the_newest_rows_up_to_its_limit_and_says_when_it_was_cut() {
-        try (TestAdmin small = TestAdmin.start(dir.resolve("small"), cfg -> cfg.property("barista.admin.export-rows", "2"))) {
-            TestAdmin.Browser root = small.userWithRoles("root", "admin");
-            PredictionLog log = PredictionLog.of(small.app);
+    void the_export_holds_every_match_newest_first_however_many() {
+        try (TestAdmin fresh = TestAdmin.start(dir.resolve("fresh"))) {
+            TestAdmin.Browser root = fresh.userWithRoles("root", "admin");
+            PredictionLog log = PredictionLog.of(fresh.app);
             for (String id : List.of("req-1", "req-2", "req-3")) {
                 log(log, id, "alice", "iris");
             }
-            TestResponse cut = root.get("/admin/predictions.csv");
-            String[] lines = cut.text().split("\r\n");
-            assertThat(lines).hasSize(3);
+            String[] lines = root.get("/admin/predictions.csv").text().split("\r\n");
+            assertThat(lines).hasSize(4);
             assertThat(lines[1]).contains(",req-3,");
-            assertThat(lines[2]).contains(",req-2,");
-            assertThat(cut.header("X-Export-Truncated")).isEqualTo("true");
-            assertThat(root.get("/admin/predictions").text()).contains("The newest 2 matches at most");
-
-            TestResponse whole = root.get("/admin/predictions.csv?q=req-1");
-            assertThat(whole.text().split("\r\n")).hasSize(2);
-            assertThat(whole.header("X-Export-Truncated")).isNull();
-            log(log, "req-x", "bob", "digits");
-            log(log, "req-y", "bob", "digits");
-            TestResponse exactlyTheLimit = root.get("/admin/predictions.csv?model=digits");
-            assertThat(exactlyTheLimit.text().split("\r\n")).hasSize(3);
-            assertThat(exactlyTheLimit.header("X-Export-Truncated")).isNull();
+            assertThat(lines[3]).contains(",req-1,");
+            assertThat(root.get("/admin/predictions").text()).contains("title=\"Every match, newest first\"");
         }
     }
 

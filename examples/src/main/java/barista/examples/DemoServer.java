@@ -45,6 +45,7 @@ public final class DemoServer {
         ModelServing.install(app);
         NotesApi.install(app);
         ReadingsApi.install(app);
+        ReadingsApi.installExport(app);
         return app;
     }
 

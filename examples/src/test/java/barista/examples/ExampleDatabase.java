@@ -29,7 +29,7 @@ final class ExampleDatabase implements AutoCloseable {
 
     /** An app on this database with no models and no request log, and the example installed. */
     Barista app(Consumer<Barista> example) {
-        Barista app = Barista.create(cfg -> cfg.requestLog(false).property("barista.data.url", url)
+        Barista app = Barista.create(cfg -> cfg.port(0).requestLog(false).property("barista.data.url", url)
                 .property("barista.data.user", TestPostgres.USER).property("barista.models.enabled", "false"));
         example.accept(app);
         return app;

@@ -60,6 +60,41 @@ class ReadingsApiTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void every_reading_downloads_as_csv_over_a_socket(String store) {
+        try (ExampleDatabase db = ExampleDatabase.of(store, dir)) {
+            Barista app = db.app(a -> {
+                ReadingsApi.install(a);
+                ReadingsApi.installExport(a);
+            });
+            Auth auth = Auth.of(app);
+            auth.users().create("device", "correct horse battery", Set.of());
+            String key = auth.apiKeys().create("device", "sensor box", null).key();
+            try (var client = TestClient.overSocket(app)) {
+                for (int batch = 0; batch < 3; batch++) {
+                    List<Map<String, Object>> readings = new ArrayList<>();
+                    for (int i = 0; i < 10_000; i++) {
+                        readings.add(Map.of("sensor", i == 0 ? "hall, \"north\"" : "t" + (i % 7),
+                                "takenAt", "2026-11-27T12:00:00Z", "value", batch * 10_000 + i));
+                    }
+                    assertThat(client.request("POST", "/readings").header("X-API-Key", key)
+                            .json(Map.of("readings", readings)).send().status()).isEqualTo(201);
+                }
+
+                assertThat(client.get("/readings.csv").status()).isEqualTo(401);
+                var csv = client.request("GET", "/readings.csv").header("X-API-Key", key).send();
+                assertThat(csv.status()).isEqualTo(200);
+                assertThat(csv.header("Content-Type")).isEqualTo("text/csv; charset=utf-8");
+                String[] lines = csv.text().split("\r\n");
+                assertThat(lines).hasSize(30_001);
+                assertThat(lines[0]).isEqualTo("sensor,taken_at,value");
+                assertThat(lines[1]).isEqualTo("\"hall, \"\"north\"\"\",2026-11-27T12:00:00Z,0.0");
+                assertThat(lines[30_000]).isEqualTo("\"t3\",2026-11-27T12:00:00Z,29999.0");
+            }
+        }
+    }
+
     private static long count(Barista app, String sensor) {
         return Database.of(app).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM readings WHERE sensor = :s")
                 .bind("s", sensor).mapTo(Long.class).one());

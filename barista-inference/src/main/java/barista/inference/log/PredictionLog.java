@@ -18,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,46 +196,58 @@ public final class PredictionLog implements AutoCloseable {
         writeCsv(q, out, 0, 0);
     }
 
+    /** Rows per read of an export. */
+    static final int EXPORT_PAGE = 1000;
+
     /**
      * As {@link #writeCsv(PredictionQuery, Writer)}, stopping before the row that would go past
      * {@code maxRows} rows or start after {@code maxChars} characters ({@code 0}: no limit), for
      * a caller that keeps the export in memory. Says whether older matches were left out.
+     *
+     * <p>The rows are read {@value #EXPORT_PAGE} at a time by keyset ({@code id < last}), each
+     * page its own short read, and written before the next is read. A slow reader at the other
+     * end of {@code out} (a browser downloading a million rows) therefore holds no pooled
+     * connection and no snapshot while it reads, and the log's writer never waits for an export.
+     * Entries logged after the export started are not in it.
      */
     public CsvExport writeCsv(PredictionQuery q, Writer out, long maxRows, long maxChars) {
         if (maxRows < 0 || maxChars < 0) {
             throw new IllegalArgumentException("limits must be 0 (none) or more, got " + maxRows + " rows, "
                     + maxChars + " characters");
         }
-        int sqlLimit = maxRows == 0 ? 0 : (int) Math.min(maxRows + 1, Integer.MAX_VALUE); // one more tells a cut
-        return db.inTransaction(h -> {
-            CountingWriter w = new CountingWriter(out);
-            long rows = 0;
-            boolean cut = false;
-            try {
-                Csv.row(w, "id", "request_id", "time", "model", "version", "principal", "latency_ms", "input",
-                        "output", "feedback", "feedback_time");
-                boolean exactId = q.text() != null
-                        && select(h, q.withLimit(1), 1, true).map(PredictionLog::row).findFirst().isPresent();
-                try (var matches = select(h, q.withBefore(null), sqlLimit, exactId).setFetchSize(500)
-                        .map(PredictionLog::row).stream()) {
-                    for (Iterator<LoggedPrediction> it = matches.iterator(); it.hasNext(); ) {
-                        LoggedPrediction p = it.next();
-                        if ((maxRows > 0 && rows >= maxRows) || (maxChars > 0 && w.chars >= maxChars)) {
-                            cut = true;
-                            break;
-                        }
-                        Csv.row(w, Long.toString(p.id()), p.requestId(), p.time().toString(), p.model(), p.version(),
-                                p.principal(), Double.toString(p.latencyMicros() / 1000.0), p.input(), p.output(),
-                                p.feedback(), p.feedbackTime() == null ? null : p.feedbackTime().toString());
-                        rows++;
+        CountingWriter w = new CountingWriter(out);
+        long rows = 0;
+        try {
+            Csv.row(w, "id", "request_id", "time", "model", "version", "principal", "latency_ms", "input",
+                    "output", "feedback", "feedback_time");
+            boolean exactId = q.text() != null && db.withHandle(h ->
+                    select(h, q.withBefore(null), 1, true).map(PredictionLog::row).findFirst().isPresent());
+            Long before = null;
+            while (true) {
+                PredictionQuery pageQuery = q.withBefore(before);
+                int size = maxRows == 0 ? EXPORT_PAGE : (int) Math.min(EXPORT_PAGE, maxRows - rows + 1); // one more tells a cut
+                List<LoggedPrediction> page = db.withHandle(h ->
+                        select(h, pageQuery, size, exactId).map(PredictionLog::row).list());
+                for (LoggedPrediction p : page) {
+                    if ((maxRows > 0 && rows >= maxRows) || (maxChars > 0 && w.chars >= maxChars)) {
+                        w.flush();
+                        return new CsvExport(rows, true);
                     }
+                    Csv.row(w, Long.toString(p.id()), p.requestId(), p.time().toString(), p.model(), p.version(),
+                            p.principal(), Double.toString(p.latencyMicros() / 1000.0), p.input(), p.output(),
+                            p.feedback(), p.feedbackTime() == null ? null : p.feedbackTime().toString());
+                    rows++;
                 }
-                w.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                if (page.size() < size) {
+                    break;
+                }
+                before = page.getLast().id();
             }
-            return new CsvExport(rows, cut);
-        });
+            w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CsvExport(rows, false);
     }
 
     /** Passes writes on, counting the characters. */

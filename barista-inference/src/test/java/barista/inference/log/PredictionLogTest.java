@@ -256,6 +256,37 @@ class PredictionLogTest {
         assertThat(lines[1]).contains(",csv-2,").contains(",\"{\"\"input\"\":[[5.1,3.5,1.4,0.2]]}\",");
     }
 
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void the_csv_export_reads_page_after_page_newest_first_and_stops_at_its_limit(Store store) {
+        start(store);
+        PredictionLog log = PredictionLog.of(app);
+        int n = 2 * PredictionLog.EXPORT_PAGE + 345;
+        List<CompletableFuture<?>> logged = new ArrayList<>();
+        for (int i = 0; i < n; i++) { // not joined one by one: they share commits
+            logged.add(log.record("page-" + i, i % 3 == 0 ? "alice" : "bob", 100, Map.of("input", ROW_TENSOR),
+                    new barista.inference.Prediction("iris", "1", Map.of("output", ROW_TENSOR), List.of())));
+        }
+        CompletableFuture.allOf(logged.toArray(CompletableFuture[]::new)).join();
+
+        List<Long> ids = csvIds(log, PredictionQuery.all(), 0);
+        assertThat(ids).hasSize(n).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(csvIds(log, PredictionQuery.all().withPrincipal("alice"), 0)).hasSize((n + 2) / 3);
+
+        StringWriter out = new StringWriter();
+        CsvExport cut = log.writeCsv(PredictionQuery.all(), out, PredictionLog.EXPORT_PAGE + 1, 0);
+        assertThat(cut).isEqualTo(new CsvExport(PredictionLog.EXPORT_PAGE + 1, true));
+        assertThat(out.toString().split("\r\n")).hasSize(PredictionLog.EXPORT_PAGE + 2);
+        assertThat(log.writeCsv(PredictionQuery.all(), new StringWriter(), n, 0)).isEqualTo(new CsvExport(n, false));
+    }
+
+    private static List<Long> csvIds(PredictionLog log, PredictionQuery q, long maxRows) {
+        StringWriter out = new StringWriter();
+        log.writeCsv(q, out, maxRows, 0);
+        return java.util.Arrays.stream(out.toString().split("\r\n")).skip(1)
+                .map(line -> Long.parseLong(line.substring(0, line.indexOf(',')))).toList();
+    }
+
     @org.junit.jupiter.api.Test
     void csv_cells_quote_separators_and_defuse_formulas() {
         assertThat(Csv.cell("plain")).isEqualTo("plain");
