@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -50,8 +49,7 @@ final class KeyPages {
         Instant expiresAt = null;
         if (expires != null && !expires.isBlank()) {
             try {
-                // the key works through the whole of the chosen day, UTC
-                expiresAt = LocalDate.parse(expires).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                expiresAt = v.time().endOf(LocalDate.parse(expires)); // the key works through the whole day
             } catch (DateTimeParseException e) {
                 return page(v, 422, "Expiry must be a date (yyyy-mm-dd) or empty for never.", null);
             }
@@ -105,7 +103,8 @@ final class KeyPages {
             p.open("div", "class", "scroll");
             p.open("table", "id", "keys");
             p.open("thead").open("tr");
-            for (String h : List.of("Key id", "Owner", "Name", "Created (UTC)", "Expires", "Last used", "Status", "")) {
+            for (String h : List.of("Key id", "Owner", "Name", "Created (" + v.time().label() + ")", "Expires",
+                    "Last used", "Status", "")) {
                 p.el("th", h, "scope", "col");
             }
             p.close().close().open("tbody");
@@ -115,10 +114,10 @@ final class KeyPages {
                 p.el("th", k.keyId(), "scope", "row");
                 p.el("td", k.username());
                 p.el("td", k.name());
-                p.el("td", time(k.createdAt()));
-                p.el("td", k.expiresAt() == null ? "never" : time(k.expiresAt()));
-                p.el("td", k.lastUsedAt() == null ? "never" : time(k.lastUsedAt()));
-                p.el("td", k.revokedAt() != null ? "revoked " + time(k.revokedAt()) : expired ? "expired" : "active");
+                p.el("td", time(v, k.createdAt()));
+                p.el("td", k.expiresAt() == null ? "never" : time(v, k.expiresAt()));
+                p.el("td", k.lastUsedAt() == null ? "never" : time(v, k.lastUsedAt()));
+                p.el("td", k.revokedAt() != null ? "revoked " + time(v, k.revokedAt()) : expired ? "expired" : "active");
                 p.open("td", "class", "actions");
                 if (k.revokedAt() == null) {
                     p.postForm("/admin/keys/revoke", "class", "inline").hidden("keyId", k.keyId())
@@ -143,14 +142,14 @@ final class KeyPages {
             p.close().close();
             p.open("label").text("Name").open("input", "name", "name", "required", "", "maxlength", "100",
                     "placeholder", "ci-pipeline").close();
-            p.open("label").text("Expires after (UTC date; empty: never)")
+            p.open("label").text("Expires after (a date, " + v.time().label() + "; empty: never)")
                     .open("input", "name", "expires", "type", "date").close();
             p.el("button", "Create key", "type", "submit");
             p.close();
         });
     }
 
-    private static String time(Instant t) {
-        return t == null ? "" : ModelPages.TIME.format(t);
+    private static String time(Visit v, Instant t) {
+        return t == null ? "" : v.time().format(t);
     }
 }

@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +29,6 @@ import java.util.TreeSet;
  * <p>Threading: virtual threads; a load blocks its request until the version is ready or failed.
  */
 final class ModelPages {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String FILE = "model.onnx";
 
     private final Barista app;
@@ -127,12 +124,12 @@ final class ModelPages {
                 p.el("p", "No models in " + models.directory() + ".");
             }
             for (String name : names) {
-                model(p, models, name, onDisk.getOrDefault(name, new TreeSet<>()), manage);
+                model(p, models, name, onDisk.getOrDefault(name, new TreeSet<>()), manage, v.time());
             }
         });
     }
 
-    private void model(Page p, Models models, String name, TreeSet<String> files, boolean manage) {
+    private void model(Page p, Models models, String name, TreeSet<String> files, boolean manage, AdminTime time) {
         ModelVersion serving = models.serving(name);
         String pinned = models.pinned(name);
         p.open("article", "id", "model-" + name);
@@ -163,7 +160,7 @@ final class ModelPages {
         p.open("div", "class", "scroll");
         p.open("table");
         p.open("thead").open("tr");
-        for (String h : List.of("Version", "State", "Ready since (UTC)", "Size", "Actions")) {
+        for (String h : List.of("Version", "State", "Ready since (" + time.label() + ")", "Size", "Actions")) {
             p.el("th", h, "scope", "col");
         }
         p.close().close().open("tbody");
@@ -182,7 +179,7 @@ final class ModelPages {
             p.close();
             p.el("td", mv == null ? "not loaded" : mv.state().name().toLowerCase(java.util.Locale.ROOT)
                     + (mv.error() == null ? "" : ": " + mv.error()), "class", "wrap");
-            p.el("td", mv == null || mv.readyAt() == null ? "" : TIME.format(mv.readyAt()));
+            p.el("td", mv == null || mv.readyAt() == null ? "" : time.format(mv.readyAt()));
             p.el("td", mv == null || mv.sizeBytes() < 0 ? "" : size(mv.sizeBytes()));
             p.open("td", "class", "actions");
             if (manage) {

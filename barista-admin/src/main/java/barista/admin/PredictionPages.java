@@ -15,7 +15,6 @@ import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -45,7 +44,6 @@ import java.util.TreeSet;
  * <p>Threading: virtual threads; both routes block on the database.
  */
 final class PredictionPages {
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final int PAGE = 50;
     private static final int SHOWN = 120;
 
@@ -63,10 +61,13 @@ final class PredictionPages {
     }
 
     /** The filters as typed, kept as text so the form shows them back and links repeat them. */
-    record Filters(String model, String version, String principal, String from, String to, String q, String feedback) {
-        static Filters of(Context ctx) {
+    record Filters(String model, String version, String principal, String from, String to, String q, String feedback,
+                   AdminTime time) {
+        static Filters of(Visit v) {
+            Context ctx = v.ctx();
             return new Filters(trim(ctx.query("model")), trim(ctx.query("version")), trim(ctx.query("principal")),
-                    trim(ctx.query("from")), trim(ctx.query("to")), trim(ctx.query("q")), trim(ctx.query("feedback")));
+                    trim(ctx.query("from")), trim(ctx.query("to")), trim(ctx.query("q")), trim(ctx.query("feedback")),
+                    v.time());
         }
 
         /** The query for the log; throws {@link DateTimeParseException} for a bad time. */
@@ -96,9 +97,8 @@ final class PredictionPages {
             return String.join("&", parts);
         }
 
-        private static Instant time(String text) {
-            return text == null ? null : LocalDateTime.parse(text, text.length() > 16
-                    ? DateTimeFormatter.ISO_LOCAL_DATE_TIME : LOCAL).toInstant(ZoneOffset.UTC);
+        private Instant time(String text) {
+            return text == null ? null : time.parse(text);
         }
 
         private static String trim(String s) {
@@ -107,14 +107,14 @@ final class PredictionPages {
     }
 
     private Object page(Visit v) {
-        Filters f = Filters.of(v.ctx());
+        Filters f = Filters.of(v);
         String error = null;
         PredictionPage page = null;
         Long before = parseLong(v.ctx().query("before"));
         try {
             page = PredictionLog.of(app).search(f.query().withBefore(before));
         } catch (DateTimeParseException e) {
-            error = "Times must look like 2025-01-31T13:45 (UTC).";
+            error = "Times must look like 2025-01-31T13:45 (" + v.time().label() + ").";
         }
         PredictionPage result = page;
         String problem = error;
@@ -136,7 +136,7 @@ final class PredictionPages {
             if (result.items().isEmpty()) {
                 p.el("p", before == null ? "No predictions match." : "No older predictions match.");
             } else {
-                table(p, result.items());
+                table(p, result.items(), f.time());
             }
             if (result.next() != null) {
                 p.open("p", "class", "pager");
@@ -167,8 +167,8 @@ final class PredictionPages {
         p.close().close();
         input(p, "Version", "version", f.version(), "text");
         input(p, "Principal", "principal", f.principal(), "text");
-        input(p, "From (UTC)", "from", f.from(), "datetime-local");
-        input(p, "To (UTC)", "to", f.to(), "datetime-local");
+        input(p, "From (" + f.time().label() + ")", "from", f.from(), "datetime-local");
+        input(p, "To (" + f.time().label() + ")", "to", f.to(), "datetime-local");
         input(p, "Request id or text", "q", f.q(), "search");
         p.open("label").text("Feedback").open("select", "name", "feedback");
         p.el("option", "any", "value", "");
@@ -185,19 +185,19 @@ final class PredictionPages {
         p.open("label").text(label).open("input", "name", name, "type", type, "value", value).close();
     }
 
-    private static void table(Page p, List<LoggedPrediction> rows) {
+    private static void table(Page p, List<LoggedPrediction> rows, AdminTime time) {
         p.open("div", "class", "scroll");
         p.open("table", "id", "predictions");
         p.open("thead").open("tr");
-        for (String h : List.of("Request id", "Time (UTC)", "Model", "Latency ms", "Principal", "Input", "Output",
-                "Feedback")) {
+        for (String h : List.of("Request id", "Time (" + time.label() + ")", "Model", "Latency ms", "Principal", "Input",
+                "Output", "Feedback")) {
             p.el("th", h, "scope", "col");
         }
         p.close().close().open("tbody");
         for (LoggedPrediction r : rows) {
             p.open("tr", "data-id", Long.toString(r.id()));
             p.open("td").el("code", r.requestId()).close();
-            p.el("td", ModelPages.TIME.format(r.time()));
+            p.el("td", time.format(r.time()));
             p.el("td", r.model() + "@" + r.version());
             p.el("td", String.format(Locale.ROOT, "%.2f", r.latencyMicros() / 1000.0));
             p.el("td", r.principal());
@@ -210,12 +210,13 @@ final class PredictionPages {
     }
 
     private Object csv(Visit v) {
-        Filters f = Filters.of(v.ctx());
+        Filters f = Filters.of(v);
         PredictionQuery q;
         try {
             q = f.query();
         } catch (DateTimeParseException e) {
-            throw new barista.http.HttpError.BadRequest("times must look like 2025-01-31T13:45 (UTC)");
+            throw new barista.http.HttpError.BadRequest("times must look like 2025-01-31T13:45 ("
+                    + v.time().label() + ")");
         }
         PredictionLog log = PredictionLog.of(app);
         String name = "predictions-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)

@@ -139,7 +139,7 @@ final class UserPages {
             p.open("div", "class", "scroll");
             p.open("table", "id", "users");
             p.open("thead").open("tr");
-            for (String h : List.of("User", "Roles", "Status", "Created (UTC)", "Actions")) {
+            for (String h : List.of("User", "Roles", "Status", "Created (" + v.time().label() + ")", "Actions")) {
                 p.el("th", h, "scope", "col");
             }
             p.close().close().open("tbody");
@@ -154,7 +154,7 @@ final class UserPages {
                 p.close();
                 p.close();
                 p.el("td", u.active() ? "active" : "deactivated");
-                p.el("td", u.createdAt() == null ? "" : ModelPages.TIME.format(u.createdAt()));
+                p.el("td", u.createdAt() == null ? "" : v.time().format(u.createdAt()));
                 p.open("td", "class", "actions");
                 p.postForm("/admin/users/active", "class", "inline");
                 p.hidden("username", u.username()).hidden("active", u.active() ? "false" : "true");

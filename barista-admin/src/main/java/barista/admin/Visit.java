@@ -16,4 +16,9 @@ record Visit(Context ctx, Principal principal, String csrf) {
     boolean may(String permission) {
         return permission == null || principal.hasPermission(permission);
     }
+
+    /** How this viewer's pages show and read times. */
+    AdminTime time() {
+        return AdminTime.of(ctx);
+    }
 }

@@ -88,7 +88,7 @@ class AdminBrowserTest {
     void an_admin_works_through_every_page_on_a_desktop_and_a_phone() throws Exception {
         List<String> consoleErrors = new ArrayList<>();
         BrowserContext desktop = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)
-                .setAcceptDownloads(true));
+                .setAcceptDownloads(true).setTimezoneId("Asia/Tokyo"));
         Page page = desktop.newPage();
         page.onConsoleMessage(m -> {
             if (m.type().equals("error") && !m.text().startsWith("Failed to load resource")) {
@@ -143,6 +143,7 @@ class AdminBrowserTest {
         page.waitForURL(url -> url.contains("model=iris"));
         assertThat(page.locator("#predictions tbody tr").count()).isEqualTo(5);
         assertThat(page.textContent("#predictions tbody")).contains("iris@2").contains("admin");
+        assertThat(page.textContent("#predictions thead")).contains("Time (Asia/Tokyo)"); // the browser's zone, from admin.js
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("predictions.png")).setFullPage(true));
 
         // CSV export of the same filter

@@ -1,9 +1,25 @@
 // Barista admin: the only script the pages run (the CSP allows no inline script).
+// - the browser's time zone goes in the barista_tz cookie, so pages show and read times in it
+//   (AdminTime); it is set on the sign-in page, so the pages after it already use it;
 // - buttons with data-confirm ask before their form posts;
 // - on the dashboard, #chart polls /admin/stats.json every 2 s: a uPlot chart of requests/s per
 //   model, and the live table's cells (rows data-model, cells data-field).
 (function () {
   "use strict";
+
+  (function rememberTimeZone() {
+    var zone;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch (e) {
+      return;
+    }
+    var current = document.cookie.split("; ").filter(function (c) { return c.indexOf("barista_tz=") === 0; })[0];
+    if (zone && /^[A-Za-z][A-Za-z0-9_+\-\/]{0,63}$/.test(zone) && current !== "barista_tz=" + zone) {
+      document.cookie = "barista_tz=" + zone + "; path=/admin; max-age=31536000; SameSite=Lax"
+        + (location.protocol === "https:" ? "; Secure" : "");
+    }
+  })();
 
   document.addEventListener("submit", function (e) {
     var button = e.submitter;

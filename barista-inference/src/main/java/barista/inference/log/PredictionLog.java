@@ -225,7 +225,8 @@ public final class PredictionLog implements AutoCloseable {
             Long before = null;
             while (true) {
                 PredictionQuery pageQuery = q.withBefore(before);
-                int size = maxRows == 0 ? EXPORT_PAGE : (int) Math.min(EXPORT_PAGE, maxRows - rows + 1); // one more tells a cut
+                // near the limit, one row more than it allows: enough to tell a cut
+                int size = maxRows == 0 ? EXPORT_PAGE : (int) Math.min(EXPORT_PAGE, maxRows - rows + 1);
                 List<LoggedPrediction> page = db.withHandle(h ->
                         select(h, pageQuery, size, exactId).map(PredictionLog::row).list());
                 for (LoggedPrediction p : page) {
