@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -32,9 +30,6 @@ import java.util.function.Consumer;
  * whatever the caller chains on a future runs there too and should be quick.
  */
 public final class Batcher {
-    /** One timer thread for every batcher's deadlines; a request's timer is cancelled when it ends. */
-    private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
-
     private final String name;
     private final Runner runner;
     private final BatchPolicy policy;
@@ -73,6 +68,7 @@ public final class Batcher {
         this.observer = observer;
         this.queue = new ArrayBlockingQueue<>(policy.maxQueue());
         this.running = new AtomicInteger(policy.workers());
+        Deadlines.watch(this);
         for (int i = 0; i < policy.workers(); i++) {
             Thread.ofPlatform().daemon().name("barista-model-" + name.replace(" v", "-") + (policy.workers() > 1 ? "-" + i : ""))
                     .start(this::work);
@@ -113,22 +109,29 @@ public final class Batcher {
             result.completeExceptionally(Rejection.closed(name));
             return result;
         }
-        Pending p = new Pending(inputs, rows, System.nanoTime(), result);
-        p.arm(timeoutNanos); // before the offer: a worker may claim it at once, and claiming cancels the timer
+        Pending p = new Pending(inputs, rows, System.nanoTime(), timeoutNanos, result);
         if (!queue.offer(p)) {
             p.expire();
-            p.disarm();
             observer.rejected("queue_full");
             result.completeExceptionally(Rejection.queueFull(name, policy.maxQueue()));
             return result;
         }
         if (closing && queue.remove(p) && p.expire()) {
             // lost a race with close(): the workers may already have drained and left
-            p.disarm();
             observer.rejected("closed");
             result.completeExceptionally(Rejection.closed(name));
         }
         return result;
+    }
+
+    /** Answers 504 to each waiting request whose deadline is before {@code now} (the {@link Deadlines} thread). */
+    void expireDue(long now) {
+        if (queue.isEmpty()) {
+            return;
+        }
+        for (Pending p : queue) { // weakly consistent: a request queued meanwhile waits for the next tick
+            p.expireIfDue(now);
+        }
     }
 
     /** Whether this batcher has stopped taking requests (its version was unloaded or replaced). */
@@ -157,7 +160,7 @@ public final class Batcher {
                 if (first == null) {
                     return; // closing and drained
                 }
-                if (!first.claim()) {
+                if (!first.claim(System.nanoTime())) {
                     continue; // its deadline passed while it waited
                 }
                 batch.add(first);
@@ -180,7 +183,7 @@ public final class Batcher {
                             carry = more; // starts the next batch
                             break;
                         }
-                        if (more.claim()) {
+                        if (more.claim(System.nanoTime())) {
                             batch.add(more);
                             rows += more.rows;
                         }
@@ -211,6 +214,7 @@ public final class Batcher {
                 carry.result.completeExceptionally(Rejection.closed(name));
             }
             if (running.decrementAndGet() == 0) {
+                Deadlines.unwatch(this);
                 failLeftovers();
                 try {
                     runner.close();
@@ -234,7 +238,6 @@ public final class Batcher {
     private void failLeftovers() {
         for (Pending p; (p = queue.poll()) != null; ) {
             if (p.expire()) {
-                p.disarm();
                 observer.rejected("closed");
                 p.result.completeExceptionally(Rejection.closed(name));
             }
@@ -321,13 +324,6 @@ public final class Batcher {
         return stacked;
     }
 
-    private static ScheduledThreadPoolExecutor deadlineTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().daemon().name("barista-model-deadlines").factory());
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
-    }
-
     /** A queued request. Its state moves once: from waiting to claimed (runs) or expired (never runs). */
     private final class Pending {
         private static final int WAITING = 0;
@@ -337,40 +333,38 @@ public final class Batcher {
         final Map<String, Tensor> inputs;
         final int rows;
         final long enqueued;
+        final long deadline;
+        final long timeoutNanos;
         final CompletableFuture<Map<String, Tensor>> result;
         private final AtomicInteger state = new AtomicInteger(WAITING);
-        private volatile ScheduledFuture<?> timer;
 
-        Pending(Map<String, Tensor> inputs, int rows, long enqueued, CompletableFuture<Map<String, Tensor>> result) {
+        Pending(Map<String, Tensor> inputs, int rows, long enqueued, long timeoutNanos,
+                CompletableFuture<Map<String, Tensor>> result) {
             this.inputs = inputs;
             this.rows = rows;
             this.enqueued = enqueued;
+            this.deadline = enqueued + timeoutNanos;
+            this.timeoutNanos = timeoutNanos;
             this.result = result;
         }
 
-        void arm(long timeoutNanos) {
-            timer = DEADLINES.schedule(() -> {
-                if (expire()) {
-                    queue.remove(this); // frees its place: a stalled model should not answer 429 for the dead
-                    observer.rejected("deadline");
-                    result.completeExceptionally(Rejection.deadline(name, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
-                }
-            }, timeoutNanos, TimeUnit.NANOSECONDS);
-        }
-
-        boolean claim() {
-            if (!state.compareAndSet(WAITING, CLAIMED)) {
+        /** Claims it for a batch, unless its deadline has passed: then it is answered 504 and never runs. */
+        boolean claim(long now) {
+            if (expireIfDue(now)) {
                 return false;
             }
-            disarm();
-            return true;
+            return state.compareAndSet(WAITING, CLAIMED);
         }
 
-        void disarm() {
-            ScheduledFuture<?> t = timer;
-            if (t != null) {
-                t.cancel(false);
+        /** Answers it 504 if it is still waiting and its deadline has passed; says whether it did. */
+        boolean expireIfDue(long now) {
+            if (now - deadline < 0 || !expire()) {
+                return false;
             }
+            queue.remove(this); // frees its place: a stalled model should not answer 429 for the dead
+            observer.rejected("deadline");
+            result.completeExceptionally(Rejection.deadline(name, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+            return true;
         }
 
         boolean expire() {
