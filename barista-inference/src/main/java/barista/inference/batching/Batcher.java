@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -21,13 +23,14 @@ import java.util.function.Consumer;
  * to the runner, and hands each request its own rows of the outputs.
  *
  * <p>Every request ends exactly one way: run, refused up front (queue full: 429), dropped at its
- * deadline before it started (504, and it never runs), or refused because the version stopped
- * serving (503). A request claimed for a batch is never answered 504, even if its deadline
- * passes while the batch runs.
+ * deadline before it started (504 within a {@link Deadlines} tick, 10 ms, of the deadline, and
+ * it never runs), or refused because the version stopped serving (503). A request claimed for a
+ * batch is never answered 504, even if its deadline passes while the batch runs.
  *
  * <p>Threading: {@link #submit} never blocks and may be called from any thread, an event loop
- * included. Workers are platform threads owned by this batcher; futures complete on them, so
- * whatever the caller chains on a future runs there too and should be quick.
+ * included. Workers are platform threads owned by this batcher; results complete on them, a 504
+ * on the deadlines thread or a worker, a 429 or 503 up front on the caller's thread. Whatever a
+ * caller chains on a future runs there too and should be quick.
  */
 public final class Batcher {
     private final String name;
@@ -38,6 +41,8 @@ public final class Batcher {
     private final boolean stackable;
     private final BlockingQueue<Pending> queue;
     private final AtomicInteger running;
+    /** Requests a worker took from the queue that did not fit its batch: they start the next one. */
+    private final Set<Pending> carried = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile boolean closing;
 
@@ -126,11 +131,13 @@ public final class Batcher {
 
     /** Answers 504 to each waiting request whose deadline is before {@code now} (the {@link Deadlines} thread). */
     void expireDue(long now) {
-        if (queue.isEmpty()) {
-            return;
+        if (!queue.isEmpty()) {
+            for (Object p : queue.toArray()) { // one pass under the queue's lock; one queued after waits a tick
+                ((Pending) p).expireIfDue(now, true);
+            }
         }
-        for (Pending p : queue) { // weakly consistent: a request queued meanwhile waits for the next tick
-            p.expireIfDue(now);
+        for (Pending p : carried) {
+            p.expireIfDue(now, false);
         }
     }
 
@@ -156,6 +163,9 @@ public final class Batcher {
         try {
             while (true) {
                 Pending first = carry != null ? carry : next();
+                if (carry != null) {
+                    carried.remove(carry);
+                }
                 carry = null;
                 if (first == null) {
                     return; // closing and drained
@@ -180,7 +190,8 @@ public final class Batcher {
                             }
                         }
                         if (rows + more.rows > policy.maxBatchSize()) {
-                            carry = more; // starts the next batch
+                            carry = more; // starts the next batch; until then the deadlines thread sees it here
+                            carried.add(more);
                             break;
                         }
                         if (more.claim(System.nanoTime())) {
@@ -210,6 +221,9 @@ public final class Batcher {
             Thread.currentThread().interrupt();
         } finally {
             closing = true; // a worker that leaves for any reason takes the batcher down with it, visibly
+            if (carry != null) {
+                carried.remove(carry);
+            }
             if (carry != null && carry.expire()) {
                 carry.result.completeExceptionally(Rejection.closed(name));
             }
@@ -348,22 +362,34 @@ public final class Batcher {
             this.result = result;
         }
 
-        /** Claims it for a batch, unless its deadline has passed: then it is answered 504 and never runs. */
+        /**
+         * Claims it for a batch (it is off the queue), unless its deadline has passed: then it is
+         * answered 504 and never runs.
+         */
         boolean claim(long now) {
-            if (expireIfDue(now)) {
+            if (expireIfDue(now, false)) {
                 return false;
             }
             return state.compareAndSet(WAITING, CLAIMED);
         }
 
-        /** Answers it 504 if it is still waiting and its deadline has passed; says whether it did. */
-        boolean expireIfDue(long now) {
+        /**
+         * Answers it 504 if it is still waiting and its deadline has passed, taking it off the
+         * queue if it is {@code queued}; says whether it did.
+         */
+        boolean expireIfDue(long now, boolean queued) {
             if (now - deadline < 0 || !expire()) {
                 return false;
             }
-            queue.remove(this); // frees its place: a stalled model should not answer 429 for the dead
-            observer.rejected("deadline");
+            if (queued) {
+                queue.remove(this); // frees its place: a stalled model should not answer 429 for the dead
+            }
             result.completeExceptionally(Rejection.deadline(name, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+            try {
+                observer.rejected("deadline");
+            } catch (RuntimeException e) { // the answer is out; a broken observer only loses a count
+                System.getLogger("barista.models").log(System.Logger.Level.WARNING, "batch observer failed", e);
+            }
             return true;
         }
 

@@ -137,6 +137,27 @@ class BatcherTest {
     }
 
     @Test
+    void a_request_left_over_from_a_full_batch_gets_its_504_while_that_batch_runs() throws Exception {
+        GatedRunner runner = iris(false);
+        Batcher batcher = new Batcher("iris", runner, BatchPolicy.DEFAULT.withMaxBatchSize(2)
+                .withMaxQueueDelay(Duration.ofMillis(300)), true, BatchObserver.NONE);
+        CompletableFuture<?> running = batcher.submit(row(0), 1, Duration.ofSeconds(10).toNanos());
+        // two rows do not fit beside the first: the worker holds this one back for the next batch
+        CompletableFuture<?> leftOver = batcher.submit(Map.of("input", Tensor.ofFloats(new float[][] {ROWS[1], ROWS[2]})),
+                2, Duration.ofMillis(50).toNanos());
+        assertThat(runner.entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        long t0 = System.nanoTime();
+        assertThat(status(leftOver)).isEqualTo(504); // while the first batch is still held
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(1000);
+        assertThat(running).isNotDone();
+        runner.open();
+        assertThat(status(running)).isEqualTo(200);
+        batcher.close().join();
+        assertThat(runner.callRows).containsExactly(1); // the left-over never ran
+    }
+
+    @Test
     void a_request_claimed_for_a_batch_is_not_answered_504_while_it_runs() throws Exception {
         GatedRunner runner = iris(false);
         Batcher batcher = new Batcher("iris", runner, BatchPolicy.DEFAULT, true, BatchObserver.NONE);
