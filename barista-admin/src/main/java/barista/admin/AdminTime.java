@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,11 @@ import java.util.regex.Pattern;
  * Times on the admin pages, in the viewer's own time zone. admin.js keeps the browser's zone
  * (its IANA name, {@code Europe/Paris}) in the {@value #COOKIE} cookie, and the pages write and
  * read times in it; without the cookie, or with a name Java does not know, UTC. A cookie rather
- * than a setting, because the people who watch one server sit in different places; the zone's
- * name is in every column header and time label, so no time is ever ambiguous.
+ * than a setting, because the people who watch one server sit in different places. The zone's
+ * name is in the header of every time column and the label of every time field, so no time is
+ * read in the wrong zone (though the hour that repeats when clocks go back shows twice). Links
+ * that carry typed times carry the zone too ({@code tz}), so a colleague elsewhere gets the same
+ * rows.
  *
  * @param zone the zone times are written and read in
  */
@@ -26,9 +30,10 @@ record AdminTime(ZoneId zone) {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-    /** The zone of the request's cookie, or UTC. */
+    /** The zone of the request's {@code tz} parameter (a shared link), else of its cookie, else UTC. */
     static AdminTime of(Context ctx) {
-        return named(ctx.cookie(COOKIE));
+        String linked = ctx.query("tz");
+        return linked != null ? named(linked) : named(ctx.cookie(COOKIE));
     }
 
     /** The zone called {@code name} ({@code Europe/Paris}), or UTC for null or a name Java does not know. */
@@ -55,11 +60,15 @@ record AdminTime(ZoneId zone) {
 
     /**
      * The instant of a time typed into a {@code datetime-local} field ({@code 2025-01-31T13:45},
-     * seconds allowed) in this zone; throws {@link java.time.format.DateTimeParseException}.
+     * seconds allowed) in this zone; throws {@link java.time.format.DateTimeParseException}. In
+     * the hour that repeats when clocks go back, a lower bound takes its first pass and an
+     * {@code upper} one its second, so a range keeps both; a time in the hour skipped in spring
+     * moves forward by the gap.
      */
-    Instant parse(String typed) {
-        return LocalDateTime.parse(typed, typed.length() > 16 ? DateTimeFormatter.ISO_LOCAL_DATE_TIME : TYPED)
-                .atZone(zone).toInstant();
+    Instant parse(String typed, boolean upper) {
+        ZonedDateTime t = LocalDateTime.parse(typed, typed.length() > 16 ? DateTimeFormatter.ISO_LOCAL_DATE_TIME : TYPED)
+                .atZone(zone);
+        return (upper ? t.withLaterOffsetAtOverlap() : t.withEarlierOffsetAtOverlap()).toInstant();
     }
 
     /** The end of {@code day} in this zone: a key that expires "after" a day works through all of it. */

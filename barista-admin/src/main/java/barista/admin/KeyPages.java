@@ -103,8 +103,8 @@ final class KeyPages {
             p.open("div", "class", "scroll");
             p.open("table", "id", "keys");
             p.open("thead").open("tr");
-            for (String h : List.of("Key id", "Owner", "Name", "Created (" + v.time().label() + ")", "Expires",
-                    "Last used", "Status", "")) {
+            for (String h : List.of("Key id", "Owner", "Name", "Created (" + v.time().label() + ")",
+                    "Expires (" + v.time().label() + ")", "Last used (" + v.time().label() + ")", "Status", "")) {
                 p.el("th", h, "scope", "col");
             }
             p.close().close().open("tbody");

@@ -73,7 +73,7 @@ final class PredictionPages {
         /** The query for the log; throws {@link DateTimeParseException} for a bad time. */
         PredictionQuery query() {
             return PredictionQuery.all().withModel(model).withVersion(version).withPrincipal(principal)
-                    .withTime(time(from), time(to)).withText(q)
+                    .withTime(time(from, false), time(to, true)).withText(q)
                     .withFeedback("yes".equals(feedback) ? Boolean.TRUE : "no".equals(feedback) ? Boolean.FALSE : null)
                     .withLimit(PAGE);
         }
@@ -88,6 +88,9 @@ final class PredictionPages {
             m.put("to", to);
             m.put("q", q);
             m.put("feedback", feedback);
+            if (from != null || to != null) {
+                m.put("tz", time.zone().getId()); // typed times mean the same rows to whoever opens the link
+            }
             List<String> parts = new ArrayList<>();
             m.forEach((k, v) -> {
                 if (v != null) {
@@ -97,8 +100,8 @@ final class PredictionPages {
             return String.join("&", parts);
         }
 
-        private Instant time(String text) {
-            return text == null ? null : time.parse(text);
+        private Instant time(String text, boolean upper) {
+            return text == null ? null : time.parse(text, upper);
         }
 
         private static String trim(String s) {
@@ -170,6 +173,7 @@ final class PredictionPages {
         input(p, "From (" + f.time().label() + ")", "from", f.from(), "datetime-local");
         input(p, "To (" + f.time().label() + ")", "to", f.to(), "datetime-local");
         input(p, "Request id or text", "q", f.q(), "search");
+        p.hidden("tz", f.time().zone().getId());
         p.open("label").text("Feedback").open("select", "name", "feedback");
         p.el("option", "any", "value", "");
         p.el("option", "with feedback", "value", "yes", "selected", "yes".equals(f.feedback()) ? "" : null);

@@ -59,6 +59,16 @@ class AdminTimeZoneTest {
                     .contains("req-zone");
             assertThat(root.get("/admin/predictions?from=" + minuteAfter).text()).doesNotContain("req-zone");
             assertThat(root.get("/admin/predictions.csv?to=" + minuteBefore).text()).doesNotContain("req-zone");
+
+            // a link with typed times names their zone, so it shows the same rows in another zone
+            String filtered = root.get("/admin/predictions?from=" + minuteBefore).text();
+            assertThat(filtered).contains("href=\"/admin/predictions.csv?from=" + minuteBefore.replace(":", "%3A")
+                    + "&amp;tz=Asia%2FKolkata\"");
+            TestAdmin.Browser elsewhere = admin.userWithRoles("viewer", "admin");
+            elsewhere.cookies.put(AdminTime.COOKIE, "America/New_York");
+            assertThat(elsewhere.get("/admin/predictions?from=" + minuteBefore + "&tz=Asia/Kolkata").text())
+                    .contains("req-zone").contains("Time (Asia/Kolkata)");
+            assertThat(elsewhere.get("/admin/predictions?from=" + minuteBefore).text()).doesNotContain("req-zone");
         }
     }
 
