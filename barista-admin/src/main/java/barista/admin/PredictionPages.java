@@ -38,8 +38,9 @@ import java.util.TreeSet;
  *
  * <p>The export is streamed ({@link Response#stream}): it is written as it is read, a thousand
  * rows at a time, so a million-row log downloads in flat memory and without holding a database
- * connection while the browser reads. A failure halfway cuts the download, which the browser
- * shows as failed, rather than ending it as if it were whole.
+ * connection while the browser reads. A database that is down when the export starts gets the
+ * usual 503; a failure halfway cuts the download, which the browser shows as failed, rather
+ * than ending it as if it were whole.
  *
  * <p>Threading: virtual threads; both routes block on the database.
  */

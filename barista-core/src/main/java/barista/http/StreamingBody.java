@@ -15,11 +15,13 @@ import java.io.OutputStream;
  * }));
  * }</pre>
  *
- * <p>The status and headers go out before {@link #writeTo} runs, so a failure halfway can no
- * longer become an error response: the server logs it and cuts the connection, and the client
- * sees an incomplete body (a chunked response without its last chunk), never one that looks
- * whole. Spring's {@code StreamingResponseBody} and Django's {@code StreamingHttpResponse} work
- * the same way.
+ * <p>The status and headers go out with the first chunk (64 KB, or at {@code flush}). A body
+ * that fails before then still gets an error response: its {@link HttpError}'s (a 503 when the
+ * database is down, as Barista's database calls throw), else a 500. Once a chunk is out, a failure
+ * can no longer become an error response: the server logs it and cuts the connection, and the
+ * client sees an incomplete body (a chunked response without its last chunk), never one that
+ * looks whole. Spring's {@code StreamingResponseBody} and Django's
+ * {@code StreamingHttpResponse} cut it the same way.
  *
  * <p>Threading: runs on a virtual thread of its own once the handler has returned, so it may
  * block on a database. What it writes goes out in 64 KB chunks (or at {@code flush}), and a

@@ -1,7 +1,7 @@
 package barista.test;
 
 import barista.Barista;
-import barista.http.StreamingBody;
+import barista.http.HttpError;
 import barista.spi.Dispatcher;
 import barista.spi.HttpRequest;
 import barista.spi.Reply;
@@ -103,24 +103,25 @@ public final class TestClient implements AutoCloseable {
                 ? dispatcher.refuse(request, 413, "request body is larger than the limit of "
                         + dispatcher.maxBodyBytes() + " bytes")
                 : dispatcher.dispatch(target, request).toCompletableFuture().join();
+        byte[] body = reply.body();
+        if (reply.streamingBody() != null) { // run here, into memory, as the engine would run it
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                reply.streamingBody().writeTo(out);
+                body = out.toByteArray();
+            } catch (HttpError e) { // before any byte went out: the engine answers the error instead
+                reply = dispatcher.refuse(request, e.status(), e.getMessage());
+                body = reply.body();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the streamed body failed: " + e.getMessage(), e);
+            }
+        }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 0; i < reply.headerCount(); i++) {
             headers.computeIfAbsent(reply.headerName(i).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(reply.headerValue(i));
         }
-        return new TestResponse(reply.status(), headers, reply.streamingBody() == null ? reply.body()
-                : streamed(reply.streamingBody()));
-    }
-
-    /** A streamed body, run here as the engine would run it, into memory. */
-    private static byte[] streamed(StreamingBody body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            body.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the streamed body failed: " + e.getMessage(), e);
-        }
-        return out.toByteArray();
+        return new TestResponse(reply.status(), headers, body);
     }
 
     private TestResponse sendOverSocket(TestRequest r) {

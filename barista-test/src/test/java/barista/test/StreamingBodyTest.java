@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import barista.Barista;
 import barista.Response;
+import barista.http.HttpError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,6 +62,35 @@ class StreamingBodyTest {
             assertThat(head).startsWith("HTTP/1.0 200").doesNotContainIgnoringCase("transfer-encoding")
                     .doesNotContainIgnoringCase("content-length");
             assertThat(response.substring(head.length() + 4)).isEqualTo(new String(LINE, StandardCharsets.US_ASCII).repeat(2_000));
+        }
+    }
+
+    @Test
+    void a_body_that_fails_before_its_first_chunk_gets_a_proper_error_response() {
+        Barista app = Transport.app();
+        app.get("/export", ctx -> Response.stream("text/csv", out -> {
+            out.write("id,value\r\n".getBytes(StandardCharsets.US_ASCII)); // buffered, not yet sent
+            throw new HttpError.ServiceUnavailable("database unavailable");
+        }).withHeader("Content-Disposition", "attachment; filename=\"x.csv\""));
+        app.get("/broken", ctx -> Response.stream("text/plain", out -> {
+            throw new IllegalStateException("a bug");
+        }));
+        try (var inProcess = TestClient.inProcess(app)) {
+            assertThat(inProcess.get("/export").status()).isEqualTo(503);
+        }
+        try (var client = TestClient.overSocket(app)) {
+            var r = client.get("/export");
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(r.header("Content-Disposition")).isNull();
+            assertThat(r.json().get("detail").asText()).isEqualTo("database unavailable");
+            assertThat(r.header("X-Request-Id")).isNotBlank();
+
+            var broken = client.request("GET", "/broken").header("X-Request-Id", "req-broken-1").send();
+            assertThat(broken.status()).isEqualTo(500);
+            assertThat(broken.header("X-Request-Id")).isEqualTo("req-broken-1");
+            assertThat(broken.text()).contains("quote request id req-broken-1").doesNotContain("a bug");
+            assertThat(client.get("/export").status()).isEqualTo(503); // the connection lives on
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Writes a {@link StreamingBody} as a chunked response. The body runs on a virtual thread of its
@@ -24,10 +25,15 @@ import java.util.concurrent.Executor;
  * queue), not all of it. An HTTP/1.0 client, which has no chunks, gets the body until the
  * connection closes.
  *
+ * <p>The status and headers go out with the first chunk, not before: a body that fails before it
+ * has sent anything (the database is down when an export starts) still gets a proper error
+ * response ({@code early}), a 503 problem rather than a 200 cut short.
+ *
  * <p>Endings: the body returns, and the response ends; the client goes away, and the body's next
- * send throws; the body throws, and the response is reset (on HTTP/1.1 the connection is
- * closed), so the client sees an incomplete body instead of one that looks whole. {@code done}
- * runs once in every case.
+ * send throws; the body throws before its first chunk, and {@code early} answers instead; it
+ * throws later, and the response is reset (on HTTP/1.1 the connection is closed), so the client
+ * sees an incomplete body instead of one that looks whole. {@code done} runs once in every case
+ * but the early one, whose own answer ends the request.
  *
  * <p>Threading: {@link #write} and {@link #flush} on the body's thread; every Vert.x call on the
  * event loop.
@@ -37,6 +43,7 @@ final class ChunkedBody extends OutputStream {
     static final int CHUNK = 64 * 1024;
 
     private final Context loop;
+    private final Consumer<Throwable> early;
     private final HttpServerRequest req;
     private final HttpServerResponse resp;
     private final byte[] buffer = new byte[CHUNK];
@@ -46,22 +53,26 @@ final class ChunkedBody extends OutputStream {
     /** Why the body can't go on (the client left), set on the loop; null while it can. */
     private volatile IOException gone;
 
-    private ChunkedBody(Context loop, HttpServerRequest req) {
+    private ChunkedBody(Context loop, HttpServerRequest req, Consumer<Throwable> early) {
         this.loop = loop;
+        this.early = early;
         this.req = req;
         this.resp = req.response();
     }
 
-    /** Starts writing {@code body} into {@code req}'s response, whose status and headers are set; on its event loop. */
-    static void start(HttpServerRequest req, StreamingBody body, Executor threads, Runnable done) {
+    /**
+     * Starts writing {@code body} into {@code req}'s response, whose status and headers are set;
+     * on its event loop. {@code early} answers, on the loop, a failure before anything was sent.
+     */
+    static void start(HttpServerRequest req, StreamingBody body, Executor threads, Runnable done,
+                      Consumer<Throwable> early) {
         HttpServerResponse resp = req.response();
-        ChunkedBody out = new ChunkedBody(Vertx.currentContext(), req);
+        ChunkedBody out = new ChunkedBody(Vertx.currentContext(), req, early);
         resp.headers().remove(HttpHeaders.CONTENT_LENGTH); // the length is not known; a handler's would lie
         if (req.version() == HttpVersion.HTTP_1_0) {
             resp.putHeader(HttpHeaders.CONNECTION, "close"); // the end of the body is the end of the connection
         } else {
             resp.setChunked(true);
-            resp.writeHead(); // the status and headers now: the client sees the download start
         }
         resp.closeHandler(v -> out.leave(new IOException("the client closed the connection")));
         resp.exceptionHandler(out::leave);
@@ -82,12 +93,18 @@ final class ChunkedBody extends OutputStream {
                 done.run();
             }));
         } catch (Throwable t) {
-            if (gone == null) {
-                LOG.log(System.Logger.Level.WARNING, "request_id=" + resp.headers().get("X-Request-Id") + " "
-                        + req.method() + " " + req.path() + ": the streamed body failed after the headers were sent;"
-                        + " the response is cut so the client sees it incomplete", t);
-            }
-            loop.runOnContext(v -> resp.reset().onComplete(ar -> done.run())); // HTTP/1.x: closes the connection
+            loop.runOnContext(v -> {
+                if (!resp.headWritten() && gone == null) {
+                    early.accept(t);
+                    return;
+                }
+                if (gone == null) {
+                    LOG.log(System.Logger.Level.WARNING, "request_id=" + resp.headers().get("X-Request-Id") + " "
+                            + req.method() + " " + req.path() + ": the streamed body failed after its first chunk;"
+                            + " the response is cut so the client sees it incomplete", t);
+                }
+                resp.reset().onComplete(ar -> done.run()); // HTTP/1.x: closes the connection
+            });
         }
     }
 
