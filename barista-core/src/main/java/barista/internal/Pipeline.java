@@ -158,6 +158,11 @@ public final class Pipeline implements Dispatcher {
     }
 
     @Override
+    public Reply failed(HttpRequest request, Throwable failure, String requestId) {
+        return finish(request, failed(failure, request, request.path(), requestId), requestId, false);
+    }
+
+    @Override
     public Reply refuse(HttpRequest request, int status, String detail) {
         String requestId = RequestIds.accept(request.header("X-Request-Id"));
         Reply reply = Errors.problem(Problem.of(status, detail).withInstance(request.path()), Map.of());

@@ -29,6 +29,13 @@ public interface Dispatcher {
      */
     Reply refuse(HttpRequest request, int status, String detail);
 
+    /**
+     * The error answer for a failure after dispatch returned (a streamed body that threw before
+     * its first chunk), under the request's {@code requestId}: the same reply a handler that
+     * threw gets, an {@link barista.http.HttpError}'s own problem or a logged 500.
+     */
+    Reply failed(HttpRequest request, Throwable failure, String requestId);
+
     /** The largest body, in bytes, the engine reads before answering 413. */
     long maxBodyBytes();
 

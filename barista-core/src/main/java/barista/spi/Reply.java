@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A complete response for the engine to write: status, headers in order, and body bytes or a
- * {@link StreamingBody} that the engine runs once the headers are out. Built by one thread, then
+ * {@link StreamingBody} that the engine runs once it has the reply. Built by one thread, then
  * handed to the engine; never changed after that.
  */
 public final class Reply {

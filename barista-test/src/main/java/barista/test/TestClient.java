@@ -1,7 +1,6 @@
 package barista.test;
 
 import barista.Barista;
-import barista.http.HttpError;
 import barista.spi.Dispatcher;
 import barista.spi.HttpRequest;
 import barista.spi.Reply;
@@ -109,11 +108,9 @@ public final class TestClient implements AutoCloseable {
             try {
                 reply.streamingBody().writeTo(out);
                 body = out.toByteArray();
-            } catch (HttpError e) { // before any byte went out: the engine answers the error instead
-                reply = dispatcher.refuse(request, e.status(), e.getMessage());
+            } catch (IOException | RuntimeException e) { // nothing went out yet: the engine answers the error instead
+                reply = dispatcher.failed(request, e, reply.header("X-Request-Id"));
                 body = reply.body();
-            } catch (IOException e) {
-                throw new UncheckedIOException("the streamed body failed: " + e.getMessage(), e);
             }
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();

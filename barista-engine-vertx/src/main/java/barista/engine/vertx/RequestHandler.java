@@ -1,6 +1,5 @@
 package barista.engine.vertx;
 
-import barista.http.HttpError;
 import barista.http.Status;
 import barista.spi.Dispatcher;
 import barista.spi.Reply;
@@ -28,7 +27,6 @@ import java.util.concurrent.atomic.LongAdder;
  * objects are only ever touched by their own event loop.
  */
 final class RequestHandler implements Handler<HttpServerRequest> {
-    private static final System.Logger LOG = System.getLogger("barista");
     private final Dispatcher dispatcher;
     private final Executor virtualThreads;
     private final LongAdder inFlight = new LongAdder(); // both event loops touch it: no shared cache line
@@ -193,8 +191,11 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 headers.add(reply.headerName(i), reply.headerValue(i));
             }
             if (reply.streamingBody() != null) {
-                ChunkedBody.start(req, reply.streamingBody(), virtualThreads, ticket::done,
-                        failure -> write(req, failedStream(req, reply, failure), false, ticket));
+                ChunkedBody.start(req, reply.streamingBody(), virtualThreads, ticket::done, failure -> {
+                    resp.setChunked(false).headers().clear(); // the streamed reply's: the error brings its own
+                    write(req, dispatcher.failed(new VertxRequest(req, System.nanoTime()), failure,
+                            reply.header("X-Request-Id")), false, ticket);
+                });
                 return;
             }
             byte[] body = reply.body();
@@ -209,25 +210,6 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             ticket.done();
             req.connection().close();
         }
-    }
-
-    /**
-     * The answer for a streamed body that failed before its first chunk: the problem its
-     * {@link HttpError} stands for (a 503 when the database is down), else a 500, under the
-     * request's own id. Clears what the body's headers had set.
-     */
-    private Reply failedStream(HttpServerRequest req, Reply streamed, Throwable failure) {
-        req.response().setChunked(false).headers().clear();
-        String id = streamed.header("X-Request-Id");
-        Reply problem = failure instanceof HttpError e
-                ? dispatcher.refuse(new VertxRequest(req, System.nanoTime()), e.status(), e.getMessage())
-                : dispatcher.refuse(new VertxRequest(req, System.nanoTime()), Status.INTERNAL_SERVER_ERROR_500,
-                        "the server failed to answer; quote request id " + id + " when reporting it");
-        if (!(failure instanceof HttpError)) {
-            LOG.log(System.Logger.Level.ERROR, "request_id=" + id + " " + req.method() + " " + req.path()
-                    + ": the streamed body failed before its first chunk", failure);
-        }
-        return id == null ? problem : problem.set("X-Request-Id", id);
     }
 
     /** Gathers body chunks up to a limit. */
