@@ -385,13 +385,7 @@ class AdminFirstPaintBenchmark {
     private static Map<String, Figures> measure(String base) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
         try {
-            Page page = context.newPage();
-            page.navigate(base + "/admin/login?next=%2Fadmin");
-            page.fill("input[name=username]", "admin");
-            page.fill("input[name=password]", PASSWORD);
-            page.click("button:has-text('Sign in')");
-            page.waitForURL(base + "/admin");
-
+            Page page = signIn(context, base);
             page.navigate(base + "/admin/predictions");
             String older = page.getAttribute("#older", "href");
             assertThat(older).as("the log's first page links to older entries").contains("before=");
@@ -438,6 +432,17 @@ class AdminFirstPaintBenchmark {
         }
     }
 
+    /** A page of {@code context} signed in as the admin, on the dashboard. */
+    private static Page signIn(BrowserContext context, String base) {
+        Page page = context.newPage();
+        page.navigate(base + "/admin/login?next=%2Fadmin");
+        page.fill("input[name=username]", "admin");
+        page.fill("input[name=password]", PASSWORD);
+        page.click("button:has-text('Sign in')");
+        page.waitForURL(base + "/admin");
+        return page;
+    }
+
     /**
      * Downloads the unfiltered CSV export with a signed-in session's cookie: rows, time to the
      * first byte and to the end, and the most heap in use meanwhile (sampled every 20 ms; this
@@ -446,12 +451,7 @@ class AdminFirstPaintBenchmark {
     private static String export(String base) throws Exception {
         String cookie;
         try (BrowserContext context = browser.newContext()) {
-            Page page = context.newPage();
-            page.navigate(base + "/admin/login?next=%2Fadmin");
-            page.fill("input[name=username]", "admin");
-            page.fill("input[name=password]", PASSWORD);
-            page.click("button:has-text('Sign in')");
-            page.waitForURL(base + "/admin");
+            signIn(context, base);
             cookie = context.cookies().stream().map(c -> c.name + "=" + c.value).collect(Collectors.joining("; "));
         }
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

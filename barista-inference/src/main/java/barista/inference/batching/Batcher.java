@@ -223,9 +223,9 @@ public final class Batcher {
             closing = true; // a worker that leaves for any reason takes the batcher down with it, visibly
             if (carry != null) {
                 carried.remove(carry);
-            }
-            if (carry != null && carry.expire()) {
-                carry.result.completeExceptionally(Rejection.closed(name));
+                if (carry.expire()) {
+                    carry.result.completeExceptionally(Rejection.closed(name));
+                }
             }
             if (running.decrementAndGet() == 0) {
                 Deadlines.unwatch(this);
@@ -347,7 +347,6 @@ public final class Batcher {
         final Map<String, Tensor> inputs;
         final int rows;
         final long enqueued;
-        final long deadline;
         final long timeoutNanos;
         final CompletableFuture<Map<String, Tensor>> result;
         private final AtomicInteger state = new AtomicInteger(WAITING);
@@ -357,7 +356,6 @@ public final class Batcher {
             this.inputs = inputs;
             this.rows = rows;
             this.enqueued = enqueued;
-            this.deadline = enqueued + timeoutNanos;
             this.timeoutNanos = timeoutNanos;
             this.result = result;
         }
@@ -378,7 +376,7 @@ public final class Batcher {
          * queue if it is {@code queued}; says whether it did.
          */
         boolean expireIfDue(long now, boolean queued) {
-            if (now - deadline < 0 || !expire()) {
+            if (now - enqueued < timeoutNanos || !expire()) {
                 return false;
             }
             if (queued) {
