@@ -30,8 +30,9 @@ import java.io.OutputStream;
  * which ends the body. A HEAD request never runs it, and the in-process test client runs it on
  * the caller's thread.
  *
- * <p>The request log and the metrics see the status and the time until the headers, not the
- * time the whole body took.
+ * <p>The request log writes the response's line once the body has ended, with the time to its
+ * last byte (a body cut short keeps its 200, and its WARNING line names the request id). A body
+ * that fails before its first chunk is logged once, as the error response that replaced it.
  */
 @FunctionalInterface
 public interface StreamingBody {

@@ -242,9 +242,17 @@ public final class Pipeline implements Dispatcher {
             reply.stripBody();
         }
         if (requestLog != null) {
-            requestLog.log(request.method(), request.path(), reply.status(), System.nanoTime() - request.receivedNanos(),
-                    requestId, request.remoteAddress());
+            if (reply.streamingBody() == null) {
+                logRequest(request, reply.status(), requestId);
+            } else { // its line says how long the whole body took; one that fails first is logged as its error reply
+                reply.onStreamEnd(cut -> logRequest(request, reply.status(), requestId));
+            }
         }
         return reply;
+    }
+
+    private void logRequest(HttpRequest request, int status, String requestId) {
+        requestLog.log(request.method(), request.path(), status, System.nanoTime() - request.receivedNanos(),
+                requestId, request.remoteAddress());
     }
 }

@@ -1,8 +1,7 @@
 package barista.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -58,8 +57,7 @@ public final class RequestLog {
             synchronized (RequestLog.class) {
                 log = stdout;
                 if (log == null) {
-                    log = new RequestLog(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-                            1 << 16));
+                    log = new RequestLog(new Stdout());
                     stdout = log;
                 }
             }
@@ -126,6 +124,43 @@ public final class RequestLog {
             } finally {
                 writing = false;
             }
+        }
+    }
+
+    /**
+     * Standard output as it is when a batch is written, not as it was when the log started: an
+     * app (or a test) that redirects {@code System.out} gets the lines that follow. Buffers a
+     * batch and writes it as UTF-8 in one call.
+     */
+    private static final class Stdout extends Writer {
+        private final StringBuilder pending = new StringBuilder(1 << 16);
+
+        @Override
+        public void write(char[] chars, int off, int len) {
+            pending.append(chars, off, len);
+        }
+
+        @Override
+        public Writer append(CharSequence text) {
+            pending.append(text);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            byte[] bytes = pending.toString().getBytes(StandardCharsets.UTF_8);
+            pending.setLength(0);
+            PrintStream out = System.out;
+            out.write(bytes, 0, bytes.length);
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            flush();
         }
     }
 

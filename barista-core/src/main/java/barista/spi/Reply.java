@@ -4,6 +4,7 @@ import barista.http.StreamingBody;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A complete response for the engine to write: status, headers in order, and body bytes or a
@@ -17,6 +18,7 @@ public final class Reply {
     private final List<String> headers = new ArrayList<>(12); // name, value, name, value ...
     private byte[] body = EMPTY;
     private StreamingBody stream;
+    private Consumer<Throwable> streamEnd;
 
     public Reply(int status) {
         this.status = status;
@@ -110,6 +112,27 @@ public final class Reply {
     /** The streamed body, or null when the body is {@link #body()}. */
     public StreamingBody streamingBody() {
         return stream;
+    }
+
+    /**
+     * Asks to hear when the streamed body has ended: with null once it was sent whole, or with
+     * why it was cut (it threw after its first chunk, the client went away). For what should
+     * count a streamed response at its last byte rather than at its headers, such as the request
+     * log. Not called for a body that failed before its first chunk: the engine answers that with
+     * {@link Dispatcher#failed}, a reply of its own.
+     */
+    public Reply onStreamEnd(Consumer<Throwable> listener) {
+        this.streamEnd = listener;
+        return this;
+    }
+
+    /** For engines: the streamed body has ended, whole ({@code failure} null) or cut; once. */
+    public void streamEnded(Throwable failure) {
+        Consumer<Throwable> listener = streamEnd;
+        streamEnd = null;
+        if (listener != null) {
+            listener.accept(failure);
+        }
     }
 
     /** Number of headers. */

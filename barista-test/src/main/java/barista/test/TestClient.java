@@ -108,6 +108,7 @@ public final class TestClient implements AutoCloseable {
             try {
                 reply.streamingBody().writeTo(out);
                 body = out.toByteArray();
+                reply.streamEnded(null);
             } catch (IOException | RuntimeException e) { // nothing went out yet: the engine answers the error instead
                 reply = dispatcher.failed(request, e, reply.header("X-Request-Id"));
                 body = reply.body();

@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import barista.Barista;
 import barista.Response;
 import barista.http.HttpError;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Bodies written as they are made: whole, to a slow client, to one that leaves, and failing halfway. */
@@ -164,6 +169,52 @@ class StreamingBodyTest {
                     .contains(new String(LINE, StandardCharsets.US_ASCII));
             assertThat(response).doesNotEndWith("0\r\n\r\n"); // no last chunk: not a complete body
             assertThat(Arrays.asList(response.split("\r\n"))).doesNotContain("0");
+        }
+    }
+
+    @Test
+    void the_request_log_has_one_line_per_streamed_response_written_when_its_body_ended() throws Exception {
+        Barista app = Barista.create(cfg -> cfg.port(0).requestLog(true));
+        app.get("/slow", ctx -> Response.stream("text/plain", out -> {
+            out.write(LINE);
+            out.flush(); // the headers are out now; the line must wait for the end
+            sleep(300);
+            out.write(LINE);
+        }));
+        app.get("/export", ctx -> Response.stream("text/csv", out -> {
+            throw new HttpError.ServiceUnavailable("database unavailable");
+        }));
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (var client = TestClient.overSocket(app)) {
+            client.request("GET", "/slow").header("X-Request-Id", "req-slow").send();
+            client.request("GET", "/export").header("X-Request-Id", "req-export").send();
+            app.stop(); // writes out every line logged so far
+        } finally {
+            System.setOut(stdout);
+        }
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(" request ")).toList();
+
+        assertThat(lines).filteredOn(l -> l.contains("request_id=req-slow")).singleElement().satisfies(line -> {
+            assertThat(line).contains("path=/slow status=200");
+            assertThat(durationMillis(line)).isGreaterThanOrEqualTo(300); // to the last byte, not to the headers
+        });
+        assertThat(lines).filteredOn(l -> l.contains("request_id=req-export")).singleElement()
+                .satisfies(line -> assertThat(line).contains("path=/export status=503"));
+    }
+
+    private static double durationMillis(String line) {
+        Matcher m = Pattern.compile("duration_ms=([0-9.]+)").matcher(line);
+        assertThat(m.find()).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * send throws; the body throws before its first chunk, and {@code early} answers instead; it
  * throws later, and the response is reset (on HTTP/1.1 the connection is closed), so the client
  * sees an incomplete body instead of one that looks whole. {@code done} runs once in every case
- * but the early one, whose own answer ends the request.
+ * but the early one, whose own answer ends the request: with null when the body went out whole,
+ * else with why it was cut.
  *
  * <p>Threading: {@link #write} and {@link #flush} on the body's thread; every Vert.x call on the
  * event loop.
@@ -64,7 +65,7 @@ final class ChunkedBody extends OutputStream {
      * Starts writing {@code body} into {@code req}'s response, whose status and headers are set;
      * on its event loop. {@code early} answers, on the loop, a failure before anything was sent.
      */
-    static void start(HttpServerRequest req, StreamingBody body, Executor threads, Runnable done,
+    static void start(HttpServerRequest req, StreamingBody body, Executor threads, Consumer<Throwable> done,
                       Consumer<Throwable> early) {
         HttpServerResponse resp = req.response();
         ChunkedBody out = new ChunkedBody(Vertx.currentContext(), req, early);
@@ -82,7 +83,7 @@ final class ChunkedBody extends OutputStream {
         threads.execute(() -> out.run(body, done));
     }
 
-    private void run(StreamingBody body, Runnable done) {
+    private void run(StreamingBody body, Consumer<Throwable> done) {
         try {
             body.writeTo(this);
             send(true);
@@ -90,7 +91,7 @@ final class ChunkedBody extends OutputStream {
                 if (req.version() == HttpVersion.HTTP_1_0) {
                     req.connection().close();
                 }
-                done.run();
+                done.accept(ar.failed() ? ar.cause() : null);
             }));
         } catch (Throwable t) {
             loop.runOnContext(v -> {
@@ -103,7 +104,7 @@ final class ChunkedBody extends OutputStream {
                             + req.method() + " " + req.path() + ": the streamed body failed after its first chunk;"
                             + " the response is cut so the client sees it incomplete", t);
                 }
-                resp.reset().onComplete(ar -> done.run()); // HTTP/1.x: closes the connection
+                resp.reset().onComplete(ar -> done.accept(gone != null ? gone : t)); // HTTP/1.x: closes the connection
             });
         }
     }

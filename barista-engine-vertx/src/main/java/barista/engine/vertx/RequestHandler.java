@@ -191,7 +191,10 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 headers.add(reply.headerName(i), reply.headerValue(i));
             }
             if (reply.streamingBody() != null) {
-                ChunkedBody.start(req, reply.streamingBody(), virtualThreads, ticket::done, failure -> {
+                ChunkedBody.start(req, reply.streamingBody(), virtualThreads, cut -> {
+                    ticket.done();
+                    reply.streamEnded(cut);
+                }, failure -> {
                     resp.setChunked(false).headers().clear(); // the streamed reply's: the error brings its own
                     write(req, dispatcher.failed(new VertxRequest(req, System.nanoTime()), failure,
                             reply.header("X-Request-Id")), false, ticket);
