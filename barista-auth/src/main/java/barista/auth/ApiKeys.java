@@ -79,7 +79,7 @@ public final class ApiKeys {
     }
 
     /**
-     * Revokes a key at once on this node, within {@code barista.auth.refresh} on the others.
+     * Revokes a key at once on this node, within a fraction of a second on the others.
      * {@code by} may revoke their own keys, or anyone's with {@value #MANAGE_USERS}; any other key
      * is "no such key", so a caller can't learn which ids exist. Revoking twice is harmless.
      *

@@ -25,11 +25,12 @@ import java.util.concurrent.TimeUnit;
  * app.post("/models/{name}/predict", ...).requires(Requirement.permission("model:{name}:call"));
  * }</pre>
  *
- * <p>Changes made here are seen at once on this node. On PostgreSQL, the other nodes hear of
- * them by {@code NOTIFY} and re-read the tables within a fraction of a second ({@code ChangeFeed}). A
- * background thread also re-reads them every {@code barista.auth.refresh} (default 5 s), so any
- * notice missed, and on SQLite the CLI's changes, arrive; it also writes back when sessions and
- * keys were last used, and deletes ended sessions. While the database is unreachable, requests
+ * <p>Changes made here are seen at once on this node. The other nodes and processes on the same
+ * database (the CLI included) hear of them and re-read the tables within a fraction of a second
+ * ({@code ChangeFeed}: {@code NOTIFY} on PostgreSQL, a change counter polled every 200 ms on
+ * SQLite). A background thread also re-reads them every {@code barista.auth.refresh} (default
+ * 5 s), so any change a feed missed arrives; it also writes back when sessions and keys were last
+ * used, and deletes ended sessions. While the database is unreachable, requests
  * are still checked against the last state read.
  *
  * <p>Threading: thread-safe. {@link #of} and {@link #open} block on the database (start-up).

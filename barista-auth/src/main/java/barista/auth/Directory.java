@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * loop for model endpoints and must never wait for the database.
  *
  * <p>Changes this process makes go to the database first, then here ({@link #write}), and then
- * to the other nodes' {@link ChangeFeed} on PostgreSQL. Changes other nodes make arrive by
+ * to the other nodes through the {@link ChangeFeed}. Changes other nodes make arrive by
  * {@link #reload}: when their notice comes, and every few seconds in any case. Both hold
  * {@link #lock}, so a reload that read the database just before a local change can't undo it.
  *

@@ -11,8 +11,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * User accounts: what the CLI's {@code createuser} and the admin pages call. Every method writes
- * the database (bind parameters only) and then this node's in-memory directory; other nodes see
- * the change within {@code barista.auth.refresh}.
+ * the database (bind parameters only) and then this node's in-memory directory; other nodes and
+ * processes on the database see the change within a fraction of a second ({@link ChangeFeed}).
  *
  * <p>Threading: thread-safe. Methods block on the database, and {@link #create} and
  * {@link #setPassword} spend about 80 ms hashing, so call them from a handler's virtual thread or

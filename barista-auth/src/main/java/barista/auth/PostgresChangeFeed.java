@@ -1,0 +1,183 @@
+package barista.auth;
+
+import barista.data.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Tells the other nodes on the same PostgreSQL database that users, roles, API keys or sessions
+ * changed, and hears them, with {@code LISTEN}/{@code NOTIFY}: a session started, a key revoked
+ * or a user disabled on one node counts on every node milliseconds later (at most a few hundred
+ * under a stream of changes), instead of at their next {@code barista.auth.refresh}. Without it,
+ * a browser that signs in on node A got 401s from node B until B's refresh, and a revoked key
+ * kept working there as long.
+ *
+ * <p>The periodic refresh stays as the fallback: a notice sent by a node that dies between its
+ * commit and its {@code NOTIFY}, or missed while the listening connection was down, arrives then.
+ * After it reconnects, a listener reloads once, since it can't know what it missed. The CLI
+ * notifies like a node.
+ *
+ * <p>Threading: {@link #changed} from any thread that may block (it sends one statement on a
+ * pooled connection); {@link #listen} starts one daemon thread that holds one connection of its
+ * own, outside the pool, so listening never takes a connection from requests.
+ */
+final class PostgresChangeFeed implements ChangeFeed {
+    private static final System.Logger LOG = System.getLogger("barista.auth");
+    /** How long a wait for notices lasts before the listener checks whether it was closed. */
+    private static final int POLL_MILLIS = 500;
+    /** The shortest time between two reloads for notices. */
+    private static final long MIN_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** How long without a notice before the listener checks that its connection still answers. */
+    private static final long PING_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** A query (the ping, LISTEN) that gets no answer for this long fails, and the listener reconnects. */
+    private static final int SOCKET_TIMEOUT_SECONDS = 10;
+
+    private final Database db;
+    /**
+     * {@code barista_auth.<schema>}: notices go to every session of the database, and apps in
+     * other schemas of it must not reload for them.
+     */
+    private final String channel;
+    /** This node's own notices carry this payload, so it doesn't reload for its own changes. */
+    private final String node = Secrets.token(12);
+    private volatile boolean closed;
+    private volatile Connection listening;
+    private Thread listener;
+
+    private PostgresChangeFeed(Database db, String channel) {
+        this.db = db;
+        this.channel = channel;
+    }
+
+    /** The feed of the app whose tables are in {@code db}, in its current schema. */
+    static PostgresChangeFeed of(Database db) {
+        String schema = db.withHandle(h -> h.createQuery("SELECT current_schema()").mapTo(String.class).one());
+        String channel = "barista_auth." + schema;
+        // PostgreSQL refuses channel names longer than 63 bytes
+        return new PostgresChangeFeed(db, channel.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 63 ? channel
+                : "barista_auth." + Secrets.sha256Hex(schema).substring(0, 32));
+    }
+
+    @Override
+    public void changed() {
+        if (closed) {
+            return;
+        }
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, channel);
+            notify.setString(2, node);
+            notify.execute();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not tell other nodes of an auth change; they see it within "
+                    + "barista.auth.refresh: {0}", e.toString());
+        }
+    }
+
+    /** Calls {@code reload} once listening (for what changed before), then for each burst of notices. */
+    @Override
+    public void listen(Runnable reload) {
+        listener = Thread.ofPlatform().daemon().name("barista-auth-listen").start(() -> run(reload));
+    }
+
+    private void run(Runnable reload) {
+        while (!closed) {
+            try (Connection c = db.openDedicated(SOCKET_TIMEOUT_SECONDS)) {
+                listening = c;
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN \"" + channel.replace("\"", "\"\"") + "\""); // as pg_notify spells it
+                }
+                // what changed before LISTEN took hold: since start-up's load, or while reconnecting
+                reload.run();
+                hear(c.unwrap(PGConnection.class), c, reload);
+            } catch (SQLException | RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.log(System.Logger.Level.WARNING, "auth change listener lost its connection; retrying in 1 s "
+                        + "(changes from other nodes arrive within barista.auth.refresh meanwhile): {0}", e.toString());
+                sleep(TimeUnit.SECONDS.toNanos(1));
+            } finally {
+                listening = null;
+            }
+        }
+    }
+
+    /**
+     * Reloads when other nodes' notices arrive, at most once per {@link #MIN_GAP_NANOS}: under a
+     * stream of sign-ins one reload covers every notice that came before it, instead of each
+     * node re-reading every table once per sign-in anywhere. Asks the server something when no
+     * notice came for a while, so a connection the network dropped silently fails here and is
+     * replaced instead of listening to nothing.
+     */
+    private void hear(PGConnection pg, Connection c, Runnable reload) throws SQLException {
+        long lastReload = 0;
+        long lastHeard = System.nanoTime();
+        while (!closed) {
+            boolean others = fromOthers(pg.getNotifications(POLL_MILLIS));
+            long now = System.nanoTime();
+            if (others) {
+                long early = lastReload + MIN_GAP_NANOS - now;
+                if (early > 0) {
+                    sleep(early);
+                    pg.getNotifications(); // arrived meanwhile: committed before the reload reads, so covered by it
+                }
+                reload.run();
+                lastReload = System.nanoTime();
+                lastHeard = lastReload;
+            } else if (now - lastHeard > PING_NANOS) {
+                try (Statement ping = c.createStatement()) {
+                    ping.execute("SELECT 1");
+                }
+                lastHeard = now;
+            }
+        }
+    }
+
+    private boolean fromOthers(PGNotification[] notices) {
+        if (notices == null) {
+            return false;
+        }
+        for (PGNotification n : notices) {
+            if (!node.equals(n.getParameter())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops listening: drops the listener's connection, so its wait ends now instead of at its next poll. */
+    @Override
+    public void close() {
+        closed = true;
+        Connection c = listening;
+        if (c != null) {
+            try {
+                c.abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "auth change listener: abort failed: {0}", e.toString());
+            }
+        }
+        Thread t = listener;
+        if (t != null) {
+            try {
+                t.join(2 * POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
