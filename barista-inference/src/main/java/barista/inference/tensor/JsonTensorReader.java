@@ -27,9 +27,10 @@ final class JsonTensorReader {
     private final String name;
     /** The most values accepted; when reading flat, exactly the count the shape needs. */
     private final long limit;
-    private final long[] path = new long[MAX_DEPTH];
+    /** Index at each depth; grows with the nesting (most tensors have two levels), up to {@code MAX_DEPTH}. */
+    private long[] path = new long[4];
     /** Nested mode: each dimension once its first array has closed, -1 before. */
-    private final long[] dims = new long[MAX_DEPTH];
+    private long[] dims = {-1, -1, -1, -1};
     private int rank = -1;
     /** Flat mode: the declared shape, for messages. */
     private long[] declared;
@@ -42,8 +43,9 @@ final class JsonTensorReader {
         this.dtype = dtype;
         this.name = name;
         this.limit = limit;
-        this.buf = new byte[(int) Math.min(limit, 1024) * dtype.bytes()];
-        Arrays.fill(dims, -1);
+        // room for a digits row (64 values); larger tensors double from there. Starting at 1,024
+        // values made 4 KB of garbage per request, a quarter of everything a prediction allocated.
+        this.buf = new byte[(int) Math.min(limit, 64) * dtype.bytes()];
     }
 
     /** A bare value where a nested array was expected: a scalar. */
@@ -61,6 +63,7 @@ final class JsonTensorReader {
         if (depth == MAX_DEPTH) {
             throw fail(depth, "arrays are nested deeper than " + MAX_DEPTH + " levels");
         }
+        room(depth);
         long n = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), n++) {
             path[depth] = n;
@@ -90,6 +93,18 @@ final class JsonTensorReader {
         }
     }
 
+    /** Makes {@link #path} and {@link #dims} reach {@code depth}. */
+    private void room(int depth) {
+        if (depth < path.length) {
+            return;
+        }
+        int n = Math.min(MAX_DEPTH, Math.max(depth + 1, 2 * path.length));
+        int had = dims.length;
+        path = Arrays.copyOf(path, n);
+        dims = Arrays.copyOf(dims, n);
+        Arrays.fill(dims, had, n, -1);
+    }
+
     /** Reads {@code data} of the declared shape, ignoring how it is nested. */
     void flat(long[] shape) throws IOException {
         declared = shape;
@@ -108,6 +123,7 @@ final class JsonTensorReader {
         if (depth == MAX_DEPTH) {
             throw fail(depth, "arrays are nested deeper than " + MAX_DEPTH + " levels");
         }
+        room(depth);
         long n = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), n++) {
             path[depth] = n;
