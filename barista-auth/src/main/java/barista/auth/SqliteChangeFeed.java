@@ -19,21 +19,30 @@ final class SqliteChangeFeed implements ChangeFeed {
     static final long POLL_MILLIS = 200;
 
     private final Database db;
-    /** The version this node's state covers: set after each reload, moved on by its own changes. */
-    private final AtomicLong seen = new AtomicLong(-1);
+    /**
+     * The version this node's state covers: read before the first load, raised after each reload
+     * to the version read before it, and moved on by this node's own changes. Only ever grows.
+     */
+    private final AtomicLong seen;
     private volatile boolean closed;
     private Thread poller;
 
-    private SqliteChangeFeed(Database db) {
+    private SqliteChangeFeed(Database db, long version) {
         this.db = db;
+        this.seen = new AtomicLong(version);
     }
 
+    /** Call before the state is first loaded: what changed after this is what the poller looks for. */
     static SqliteChangeFeed of(Database db) {
-        return new SqliteChangeFeed(db);
+        return new SqliteChangeFeed(db, version(db));
     }
 
+    /**
+     * One at a time on this node (SQLite serialises writers anyway), so this node's changes move
+     * the counter in the order they record it and never look like another process's.
+     */
     @Override
-    public void changed() {
+    public synchronized void changed() {
         try {
             long version = db.withHandle(h -> h.createQuery(
                     "UPDATE auth_changes SET version = version + 1 WHERE id = 1 RETURNING version").mapTo(Long.class).one());
@@ -45,26 +54,35 @@ final class SqliteChangeFeed implements ChangeFeed {
         }
     }
 
-    /** Reloads once at start (for what changed before), then whenever the version moved. */
+    /** Reloads whenever another process moved the version. */
     @Override
     public void listen(Runnable reload) {
         poller = Thread.ofPlatform().daemon().name("barista-auth-listen").start(() -> {
+            boolean failing = false;
             while (!closed) {
                 try {
-                    long version = version(); // read before the reload, so the reload covers it
-                    if (version != seen.get()) {
+                    long version = version(db); // read before the reload, so the reload covers it
+                    if (version > seen.get()) {
                         reload.run();
-                        seen.set(version);
+                        seen.accumulateAndGet(version, Math::max);
+                    }
+                    if (failing) {
+                        failing = false;
+                        LOG.log(System.Logger.Level.INFO, "auth change poll works again");
                     }
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "auth change poll failed: {0}", e.toString());
+                    if (!failing && !closed) { // one line per outage, not five a second
+                        failing = true;
+                        LOG.log(System.Logger.Level.WARNING, "auth change poll failed; changes from other processes "
+                                + "arrive within barista.auth.refresh meanwhile: {0}", e.toString());
+                    }
                 }
                 sleep();
             }
         });
     }
 
-    private long version() {
+    private static long version(Database db) {
         return db.withHandle(h -> h.createQuery("SELECT version FROM auth_changes WHERE id = 1").mapTo(Long.class).one());
     }
 

@@ -88,7 +88,7 @@ class OtherNodeChangesTest {
         // an hour between refreshes: only the change feed (NOTIFY, or SQLite's counter) brings the changes in time
         try (var scratch = db.scratch(dir)) {
             Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
-            // the smallest pool on B: listening takes a connection of its own, not one of these two
+            // the smallest pool on B: on PostgreSQL listening takes a connection of its own, not one of these two
             Barista nodeB = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h").property("barista.data.pool-size", "2"));
             try (var clientA = TestClient.inProcess(nodeA); var clientB = TestClient.inProcess(nodeB)) {
                 Auth a = Auth.of(nodeA);

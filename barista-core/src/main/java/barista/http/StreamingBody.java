@@ -31,8 +31,9 @@ import java.io.OutputStream;
  * the caller's thread.
  *
  * <p>The request log writes the response's line once the body has ended, with the time to its
- * last byte (a body cut short keeps its 200, and its WARNING line names the request id). A body
- * that fails before its first chunk is logged once, as the error response that replaced it.
+ * last byte. A body cut short keeps its status (200); when it threw, a WARNING line names the
+ * request id, and when the client left, nothing else is logged. A body that fails before its
+ * first chunk is logged once, as the error response that replaced it.
  */
 @FunctionalInterface
 public interface StreamingBody {

@@ -1,7 +1,9 @@
 package barista.internal;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,7 +59,8 @@ public final class RequestLog {
             synchronized (RequestLog.class) {
                 log = stdout;
                 if (log == null) {
-                    log = new RequestLog(new Stdout());
+                    log = new RequestLog(new BufferedWriter(new OutputStreamWriter(new CurrentStdout(),
+                            StandardCharsets.UTF_8), 1 << 16));
                     stdout = log;
                 }
             }
@@ -129,38 +132,22 @@ public final class RequestLog {
 
     /**
      * Standard output as it is when a batch is written, not as it was when the log started: an
-     * app (or a test) that redirects {@code System.out} gets the lines that follow. Buffers a
-     * batch and writes it as UTF-8 in one call.
+     * app (or a test) that redirects {@code System.out} gets the lines that follow.
      */
-    private static final class Stdout extends Writer {
-        private final StringBuilder pending = new StringBuilder(1 << 16);
-
+    private static final class CurrentStdout extends OutputStream {
         @Override
-        public void write(char[] chars, int off, int len) {
-            pending.append(chars, off, len);
+        public void write(int b) {
+            System.out.write(b);
         }
 
         @Override
-        public Writer append(CharSequence text) {
-            pending.append(text);
-            return this;
+        public void write(byte[] bytes, int off, int len) {
+            System.out.write(bytes, off, len);
         }
 
         @Override
         public void flush() {
-            if (pending.isEmpty()) {
-                return;
-            }
-            byte[] bytes = pending.toString().getBytes(StandardCharsets.UTF_8);
-            pending.setLength(0);
-            PrintStream out = System.out;
-            out.write(bytes, 0, bytes.length);
-            out.flush();
-        }
-
-        @Override
-        public void close() {
-            flush();
+            System.out.flush();
         }
     }
 

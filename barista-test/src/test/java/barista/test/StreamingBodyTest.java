@@ -182,6 +182,7 @@ class StreamingBodyTest {
             out.write(LINE);
         }));
         app.get("/export", ctx -> Response.stream("text/csv", out -> {
+            sleep(200); // the database takes a while to refuse
             throw new HttpError.ServiceUnavailable("database unavailable");
         }));
         PrintStream stdout = System.out;
@@ -201,7 +202,10 @@ class StreamingBodyTest {
             assertThat(durationMillis(line)).isGreaterThanOrEqualTo(300); // to the last byte, not to the headers
         });
         assertThat(lines).filteredOn(l -> l.contains("request_id=req-export")).singleElement()
-                .satisfies(line -> assertThat(line).contains("path=/export status=503"));
+                .satisfies(line -> {
+                    assertThat(line).contains("path=/export status=503");
+                    assertThat(durationMillis(line)).isGreaterThanOrEqualTo(200); // since the request came
+                });
     }
 
     private static double durationMillis(String line) {

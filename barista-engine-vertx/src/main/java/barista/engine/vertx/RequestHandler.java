@@ -40,11 +40,16 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         return inFlight.sum();
     }
 
-    /** One request's place in the in-flight count, given back exactly once however it ends. */
+    /**
+     * One request's place in the in-flight count, given back exactly once however it ends, and
+     * when it arrived (for a reply made late, such as a streamed body's error).
+     */
     private final class Ticket {
         private final AtomicBoolean done = new AtomicBoolean();
+        final long received;
 
-        Ticket() {
+        Ticket(long received) {
+            this.received = received;
             inFlight.increment();
         }
 
@@ -58,7 +63,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest req) {
         long received = System.nanoTime();
-        Ticket ticket = new Ticket();
+        Ticket ticket = new Ticket(received);
         VertxRequest request = new VertxRequest(req, received);
         Dispatcher.Target target = dispatcher.target(req.method().name(), req.path());
         if (!target.readsBody() || !mayHaveBody(req)) {
@@ -93,7 +98,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
 
     /** Answers a request Vert.x could not parse, through the same problem, log line and headers. */
     void invalid(HttpServerRequest req) {
-        Ticket ticket = new Ticket();
+        Ticket ticket = new Ticket(System.nanoTime());
         Throwable cause = req.decoderResult().cause();
         int status = Status.BAD_REQUEST_400;
         String detail = "malformed HTTP request";
@@ -192,11 +197,11 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             }
             if (reply.streamingBody() != null) {
                 ChunkedBody.start(req, reply.streamingBody(), virtualThreads, cut -> {
+                    reply.streamEnded(cut); // before the ticket: a stop waits for it, then flushes the log
                     ticket.done();
-                    reply.streamEnded(cut);
                 }, failure -> {
                     resp.setChunked(false).headers().clear(); // the streamed reply's: the error brings its own
-                    write(req, dispatcher.failed(new VertxRequest(req, System.nanoTime()), failure,
+                    write(req, dispatcher.failed(new VertxRequest(req, ticket.received), failure,
                             reply.header("X-Request-Id")), false, ticket);
                 });
                 return;
@@ -210,6 +215,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 }
             });
         } catch (RuntimeException e) {
+            if (reply != null) {
+                reply.streamEnded(e); // a streamed reply that never started still gets its log line
+            }
             ticket.done();
             req.connection().close();
         }
