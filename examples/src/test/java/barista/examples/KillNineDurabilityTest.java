@@ -25,9 +25,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,7 +66,7 @@ class KillNineDurabilityTest {
     /** Starts the server, loads it from 16 clients, kills it with SIGKILL about a second in. */
     private Result crashUnderLoad(String url) throws Exception {
         int port = freePort();
-        Process server = new ProcessBuilder(javaBin(), "-cp", classPathJar().toString(),
+        Process server = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
                 "--enable-native-access=ALL-UNNAMED",
                 "-Dbarista.port=" + port, "-Dbarista.request-log=false",
                 "-Dbarista.models.dir=" + dir.resolve("models"), "-Dbarista.models.watch=off",
@@ -153,28 +150,6 @@ class KillNineDurabilityTest {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    /**
-     * The test's class path as a manifest-only jar, the way Surefire starts its own JVMs. Passing
-     * the long class path itself on the command line crashes ONNX Runtime 1.29's native start-up
-     * (SIGSEGV once the command line passes about 4 KB; README, known issues).
-     */
-    private Path classPathJar() throws IOException {
-        Path jar = dir.resolve("classpath.jar");
-        if (!Files.exists(jar)) {
-            StringBuilder urls = new StringBuilder();
-            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                urls.append(Path.of(entry).toUri()).append(' ');
-            }
-            Manifest manifest = new Manifest();
-            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, urls.toString().trim());
-            try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-                out.flush();
-            }
-        }
-        return jar;
     }
 
     private static String javaBin() {

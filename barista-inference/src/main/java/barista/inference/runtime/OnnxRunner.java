@@ -71,7 +71,7 @@ public final class OnnxRunner implements Runner {
 
     /** Loads a model from its bytes; {@code origin} names it in errors. */
     public static OnnxRunner load(byte[] model, String origin, int intraOpThreads) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxEnvironment.get();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(Math.max(1, intraOpThreads));
             options.setInterOpNumThreads(1);
@@ -108,7 +108,7 @@ public final class OnnxRunner implements Runner {
 
     @Override
     public Map<String, Tensor> run(Map<String, Tensor> inputs) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxEnvironment.get();
         Map<String, OnnxTensor> feed = new HashMap<>(inputs.size() * 2);
         try {
             for (Map.Entry<String, Tensor> in : inputs.entrySet()) {
