@@ -1,10 +1,12 @@
 package barista;
 
 import barista.access.Principal;
+import barista.access.Requirement;
 import barista.binding.BodyModel;
 import barista.binding.ParamsModel;
 import barista.http.FieldError;
 import barista.http.HttpError;
+import barista.http.Status;
 import barista.routing.Route;
 import barista.spi.AccessControl;
 import barista.spi.HttpRequest;
@@ -135,6 +137,28 @@ public final class Context implements ParamsModel.Source {
             principal = accessControl == null ? Principal.anonymous() : accessControl.authenticate(this);
         }
         return principal;
+    }
+
+    /**
+     * Throws unless this request's principal meets {@code requirement}: the same 401 (nobody
+     * signed in) or 403 (naming only what is missing) that a route's {@link RouteOptions#requires}
+     * gives, for a check the handler makes itself, such as one that depends on the body.
+     *
+     * <pre>{@code
+     * if (report.shared()) ctx.require(Requirement.permission("reports:read"));
+     * }</pre>
+     */
+    public void require(Requirement requirement) {
+        Principal who = principal();
+        if (requirement.isMetBy(who, this)) {
+            return;
+        }
+        if (!who.authenticated()) {
+            throw new HttpError(Status.UNAUTHORIZED_401, "authentication required", Map.of("WWW-Authenticate", "Bearer"));
+        }
+        String missing = requirement instanceof Requirement.Permission p ? "permission " + p.resolve(this)
+                : requirement.toString();
+        throw new HttpError.Forbidden("not allowed: requires " + missing);
     }
 
     /** The value of an HTML form field ({@code application/x-www-form-urlencoded} body), or {@code null}. */

@@ -2,7 +2,6 @@ package barista.internal;
 
 import barista.Config;
 import barista.Context;
-import barista.access.Principal;
 import barista.access.Requirement;
 import barista.http.FieldError;
 import barista.http.HttpError;
@@ -194,19 +193,13 @@ public final class Pipeline implements Dispatcher {
     }
 
     /**
-     * 401 when nobody is signed in, 403 when the principal lacks something. The detail names the
-     * missing role or permission, which the caller may know; it never says whether a user exists.
+     * 401 when nobody is signed in, 403 when the principal lacks something ({@link Context#require}).
+     * The detail names the missing role or permission, which the caller may know; it never says
+     * whether a user exists.
      */
     private static void checkAccess(Route route, Context ctx) {
-        Principal principal = ctx.principal();
         for (Requirement r : route.requires()) {
-            if (!r.isMetBy(principal, ctx)) {
-                if (!principal.authenticated()) {
-                    throw new HttpError(Status.UNAUTHORIZED_401, "authentication required", Map.of("WWW-Authenticate", "Bearer"));
-                }
-                String missing = r instanceof Requirement.Permission p ? "permission " + p.resolve(ctx) : r.toString();
-                throw new HttpError.Forbidden("not allowed: requires " + missing);
-            }
+            ctx.require(r);
         }
     }
 

@@ -5,7 +5,6 @@ import barista.data.Database;
 import barista.inference.http.AdminRoutes;
 import barista.inference.http.FeedbackRoutes;
 import barista.inference.http.KServeRoutes;
-import barista.inference.http.ModelAccess;
 import barista.inference.http.ModelRoutes;
 import barista.inference.log.PredictionLog;
 import barista.spi.Extension;
@@ -25,12 +24,14 @@ public final class InferenceExtension implements Extension {
         if (!app.config().flag("barista.models.enabled", true)) {
             return;
         }
-        boolean hasDirectory = Files.isDirectory(Path.of(app.config().property("barista.models.dir", "models")));
-        if (!hasDirectory && !app.hasService(Models.class)) {
+        Path dir = Path.of(app.config().property("barista.models.dir", "models"));
+        if (!Files.isDirectory(dir) && !app.hasService(Models.class)) {
+            System.getLogger("barista.models").log(System.Logger.Level.INFO, "no model directory at {0} "
+                    + "(barista.models.dir) and no models made in code: no model routes", dir.toAbsolutePath());
             return;
         }
         Models models = Models.of(app);
-        ModelAccess access = ModelAccess.of(app);
+        ModelAccess access = models.access();
         ModelRoutes.install(app, models, access);
         KServeRoutes.install(app, models, access);
         if (app.hasService(PredictionLog.class)) {

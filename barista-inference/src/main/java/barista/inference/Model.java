@@ -1,6 +1,7 @@
 package barista.inference;
 
 import barista.Context;
+import barista.access.Requirement;
 import barista.inference.tensor.Tensor;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +21,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The handle looks its model up on each call, so it follows hot swaps and may be made before
  * the model is loaded. Every error arrives through the future, as the exception that answers it
- * over HTTP: a 404 for an unknown model, 422 for inputs that do not fit, 429 for a full queue,
- * 504 past the deadline, 503 while no version is ready.
+ * over HTTP: a 401 or 403 for a request whose caller may not call it, a 404 for an unknown
+ * model, 422 for inputs that do not fit, 429 for a full queue, 504 past the deadline, 503 while
+ * no version is ready.
  *
  * <p>Threading: safe from any thread; never blocks, so it may be called on the event loop.
  */
@@ -40,24 +42,37 @@ public final class Model {
 
     /** Runs the serving version on the model's only input; logged as the app's own call. */
     public CompletableFuture<Prediction> predict(Tensor input) {
-        return predict(Caller.internal(), input);
+        return run(null, input);
     }
 
     /**
      * Runs the serving version on the model's only input for the request in {@code ctx}: the
-     * prediction log records its request id and principal, so feedback can find it.
+     * prediction log records its request id and principal, so feedback can find it. The
+     * principal must be allowed to call this model ({@link ModelAccess}, as on the model routes):
+     * otherwise the future fails with a 401 or 403.
      */
     public CompletableFuture<Prediction> predict(Context ctx, Tensor input) {
-        return predict(Caller.of(ctx), input);
+        return run(ctx, input);
     }
 
-    /** Runs the serving version on named inputs for the request in {@code ctx}. */
+    /** Runs the serving version on named inputs for the request in {@code ctx}, as {@link #predict(Context, Tensor)}. */
     public CompletableFuture<Prediction> predict(Context ctx, Map<String, Tensor> inputs) {
-        return predict(Caller.of(ctx), null, inputs);
+        return run(ctx, null, inputs);
     }
 
-    private CompletableFuture<Prediction> predict(Caller caller, Tensor input) {
+    /** Runs the serving version on named inputs. */
+    public CompletableFuture<Prediction> predict(Map<String, Tensor> inputs) {
+        return run(null, null, inputs);
+    }
+
+    /** Runs a given version on named inputs. */
+    public CompletableFuture<Prediction> predict(String version, Map<String, Tensor> inputs) {
+        return run(null, version, inputs);
+    }
+
+    private CompletableFuture<Prediction> run(Context ctx, Tensor input) {
         try {
+            Caller caller = caller(ctx);
             ModelVersion v = models.resolve(name, null);
             var inputs = v.signature().inputs();
             if (inputs.size() != 1) {
@@ -70,22 +85,27 @@ public final class Model {
         }
     }
 
-    /** Runs the serving version on named inputs. */
-    public CompletableFuture<Prediction> predict(Map<String, Tensor> inputs) {
-        return predict(Caller.internal(), null, inputs);
-    }
-
-    /** Runs a given version on named inputs. */
-    public CompletableFuture<Prediction> predict(String version, Map<String, Tensor> inputs) {
-        return predict(Caller.internal(), version, inputs);
-    }
-
-    private CompletableFuture<Prediction> predict(Caller caller, String version, Map<String, Tensor> inputs) {
+    private CompletableFuture<Prediction> run(Context ctx, String version, Map<String, Tensor> inputs) {
         try {
-            return models.predict(name, version, inputs, 0, caller);
+            return models.predict(name, version, inputs, 0, caller(ctx));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * The app itself without a request; with one, its caller, once {@code barista.models.access}
+     * lets it call this model (a 401 or 403 otherwise).
+     */
+    private Caller caller(Context ctx) {
+        if (ctx == null) {
+            return Caller.internal();
+        }
+        Requirement needed = models.access().toCall(name);
+        if (needed != null) {
+            ctx.require(needed);
+        }
+        return Caller.of(ctx);
     }
 
     /** The serving version's inputs and outputs; throws 503 if none is ready. */

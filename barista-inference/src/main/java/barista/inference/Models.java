@@ -59,6 +59,7 @@ public final class Models {
     private final AtomicInteger startupLoads = new AtomicInteger();
     private final ModelDirectory directory;
     private final PredictionLog log;
+    private final ModelAccess access;
     private volatile boolean closed;
 
     private Models(Barista app) {
@@ -66,6 +67,7 @@ public final class Models {
         this.metrics = Metrics.of(app);
         Config config = app.config();
         this.log = config.flag("barista.predictions.log", true) ? PredictionLog.of(app) : null;
+        this.access = ModelAccess.of(app);
         String dir = config.property("barista.models.dir", "models");
         this.directory = new ModelDirectory(Path.of(dir), this);
         app.readiness("models", () -> startupLoads.get() == 0);
@@ -84,6 +86,11 @@ public final class Models {
             m.directory.start(ModelDirectory.interval(a.config().property("barista.models.watch", "2s")));
             return m;
         });
+    }
+
+    /** Who may call this registry's models ({@code barista.models.access}). */
+    public ModelAccess access() {
+        return access;
     }
 
     /** The model directory this registry serves ({@code barista.models.dir}, default {@code models}). */

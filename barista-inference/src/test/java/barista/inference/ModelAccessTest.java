@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import barista.Barista;
 import barista.SetupException;
 import barista.demo.models.DemoModels;
+import barista.inference.tensor.Tensor;
 import barista.test.TestClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,10 @@ class ModelAccessTest {
         app = Barista.create(cfg -> cfg.port(0).property("barista.models.dir", dir.toString())
                 .property("barista.models.watch", "off").property("barista.models.access", access))
                 .accessControl(TestAccess.INSTANCE);
+        Model iris = Models.of(app).model("iris");
+        // An endpoint of the app's own that calls a model, as the README's /iris does
+        app.post("/species", ctx -> iris.predict(ctx, Tensor.ofFloats(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}}))
+                .thenApply(p -> Map.of("classes", p.classes())));
         Apps.loaded(app);
         return app;
     }
@@ -61,6 +66,24 @@ class ModelAccessTest {
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().get("detail").asText()).isEqualTo("not allowed: requires permission model:iris:call");
         assertThat(client.request("GET", "/models").send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void an_endpoint_of_the_apps_own_that_calls_a_model_needs_what_the_model_routes_need() {
+        var open = TestClient.inProcess(app("open"));
+        assertThat(predict(open, "/species", null)).isEqualTo(200);
+        app.stop();
+
+        var client = TestClient.inProcess(app("permission"));
+        var anonymous = client.request("POST", "/species").send();
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Bearer");
+        var refused = client.request("POST", "/species").header("X-Test-User", "caller-digits").send();
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("detail").asText()).isEqualTo("not allowed: requires permission model:iris:call");
+        var allowed = client.request("POST", "/species").header("X-Test-User", "caller-iris").send();
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.json().get("classes").get(0).asInt()).isZero();
     }
 
     @Test

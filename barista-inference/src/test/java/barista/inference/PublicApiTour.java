@@ -7,7 +7,6 @@ import barista.inference.batching.Batcher;
 import barista.inference.batching.Rejection;
 import barista.inference.http.AdminRoutes;
 import barista.inference.http.KServeRoutes;
-import barista.inference.http.ModelAccess;
 import barista.inference.http.ModelRoutes;
 import barista.inference.runtime.OnnxRunner;
 import barista.inference.runtime.Runner;

@@ -1,5 +1,6 @@
 package barista.inference.http;
 
+import barista.inference.ModelAccess;
 import barista.Barista;
 import barista.Response;
 import barista.access.Requirement;

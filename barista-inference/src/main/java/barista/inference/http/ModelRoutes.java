@@ -1,5 +1,6 @@
 package barista.inference.http;
 
+import barista.inference.ModelAccess;
 import barista.Barista;
 import barista.Context;
 import barista.Response;
