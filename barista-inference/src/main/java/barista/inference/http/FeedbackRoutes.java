@@ -2,10 +2,12 @@ package barista.inference.http;
 
 import barista.Barista;
 import barista.Response;
+import barista.http.FieldError;
 import barista.http.HttpError;
 import barista.inference.log.PredictionLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 
 /**
  * {@code POST /predictions/{requestId}/feedback}: attaches the true label to a logged
@@ -28,6 +30,10 @@ public final class FeedbackRoutes {
     public static void install(Barista app, PredictionLog log) {
         app.post("/predictions/{requestId}/feedback", Feedback.class, (ctx, body) -> {
             String requestId = ctx.pathParam("requestId");
+            if (body.label().isNull()) { // JSON null reaches a JsonNode as a NullNode, past @NotNull
+                throw new HttpError.UnprocessableContent(List.of(FieldError.of("body", "label", "must not be null",
+                        "missing")));
+            }
             if (log.feedback(requestId, body.label().toString(), ctx.principal()) == 0) {
                 throw new HttpError.NotFound("no logged prediction with request id " + requestId);
             }

@@ -298,9 +298,10 @@ public final class PredictionLog implements AutoCloseable {
             where.add("version = :version");
             binds.put("version", q.version());
         }
-        if (q.principal() != null) {
-            where.add("principal = :principal");
+        if (q.principal() != null) { // a user's own calls and those with any of their keys
+            where.add("(principal = :principal OR principal LIKE :principalKeys ESCAPE '!')");
             binds.put("principal", q.principal());
+            binds.put("principalKeys", escapeLike(q.principal()) + "/key:%");
         }
         if (q.from() != null) {
             where.add("created_at >= :from");

@@ -8,7 +8,9 @@ import java.time.Instant;
  *
  * @param model       exact model name
  * @param version     exact version
- * @param principal   exact caller name
+ * @param principal   a caller: a user name matches that user's own calls and those made with any
+ *                    of their API keys ({@code alice/key:<id>}); a whole {@code alice/key:<id>}
+ *                    matches that key's
  * @param from        entries at or after this time
  * @param to          entries before this time
  * @param text        a request id (exact), or text contained in the input or output JSON

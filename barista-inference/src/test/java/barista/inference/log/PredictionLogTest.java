@@ -210,6 +210,10 @@ class PredictionLogTest {
 
         assertThat(client.request("POST", "/predictions/nope/feedback").json(Map.of("label", 1)).send().status()).isEqualTo(404);
         assertThat(client.request("POST", "/predictions/fb-1/feedback").json(Map.of()).send().status()).isEqualTo(422);
+        var nullLabel = client.request("POST", "/predictions/fb-1/feedback").jsonText("{\"label\": null}").send();
+        assertThat(nullLabel.status()).isEqualTo(422);
+        assertThat(nullLabel.json().get("errors").get(0).get("location").toString()).isEqualTo("[\"body\",\"label\"]");
+        assertThat(PredictionLog.of(app).find("fb-1").orElseThrow().feedback()).isEqualTo("\"setosa\"");
         var sql = client.request("POST", "/predictions/x'%20OR%20'1'='1/feedback").json(Map.of("label", 1)).send();
         assertThat(sql.status()).isEqualTo(404);
         assertThat(PredictionLog.of(app).search(PredictionQuery.all().withFeedback(true)).items()).hasSize(1);
@@ -254,6 +258,25 @@ class PredictionLogTest {
         assertThat(lines[0]).isEqualTo("id,request_id,time,model,version,principal,latency_ms,input,output,feedback,feedback_time");
         assertThat(lines).hasSize(4);
         assertThat(lines[1]).contains(",csv-2,").contains(",\"{\"\"input\"\":[[5.1,3.5,1.4,0.2]]}\",");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void a_user_name_finds_the_users_calls_with_any_of_their_keys(Store store) {
+        start(store);
+        PredictionLog log = PredictionLog.of(app);
+        List<CompletableFuture<?>> logged = new ArrayList<>();
+        for (String who : List.of("alice", "alice/key:k1", "alice/key:k2", "alice_b", "alicex/key:k3", "bob/key:k4")) {
+            logged.add(log.record("by-" + who, who, 100, Map.of("input", ROW_TENSOR),
+                    new barista.inference.Prediction("iris", "1", Map.of("output", ROW_TENSOR), List.of())));
+        }
+        CompletableFuture.allOf(logged.toArray(CompletableFuture[]::new)).join();
+
+        assertThat(log.search(PredictionQuery.all().withPrincipal("alice")).items())
+                .extracting(LoggedPrediction::principal).containsExactlyInAnyOrder("alice", "alice/key:k1", "alice/key:k2");
+        assertThat(log.search(PredictionQuery.all().withPrincipal("alice/key:k2")).items())
+                .extracting(LoggedPrediction::principal).containsExactly("alice/key:k2");
+        assertThat(log.search(PredictionQuery.all().withPrincipal("alice_")).items()).isEmpty(); // _ is not a wildcard
     }
 
     @ParameterizedTest
