@@ -20,7 +20,8 @@ import java.util.function.Function;
  *
  * <p>A {@code POST} from a session without its CSRF token never gets here: the access control
  * answers 403 when the principal is asked for. Pages and forms are for browser sessions only: a
- * request signed in with an API key or bearer token gets a 403 problem (the JSON API is for those).
+ * request signed in with an API key or bearer token gets a 403 problem. Downloads
+ * ({@link #download}) take those too.
  *
  * <p>Threading: the handlers run on the request's virtual thread.
  */
@@ -48,6 +49,29 @@ final class Guard {
     /** A form's target; it should answer with a redirect (POST-redirect-GET). */
     void post(Barista app, String path, String permission, PageHandler handler) {
         app.post(path, guarded(permission, false, handler)).hidden();
+    }
+
+    /**
+     * A file to download (the log's CSV export): a page for a browser session, and also open to
+     * an API key or bearer token with the permission, so a script can fetch it with {@code curl}.
+     * Wrong credentials there get a 401 problem, not the sign-in page.
+     */
+    void download(Barista app, String path, String permission, PageHandler handler) {
+        Handler page = guarded(permission, true, handler);
+        app.get(path, ctx -> {
+            boolean script = ctx.header("Authorization") != null || ctx.header("X-API-Key") != null;
+            if (!script) {
+                return page.handle(ctx);
+            }
+            Principal p = ctx.principal(); // a bad key or token throws its 401 here
+            if (!p.authenticated()) {
+                throw new HttpError.Unauthorized("sign in at /admin/login or send an API key");
+            }
+            if (permission != null && !p.hasPermission(permission)) {
+                throw new HttpError.Forbidden("not allowed: requires permission " + permission);
+            }
+            return handler.handle(new Visit(ctx, p, null));
+        }).hidden();
     }
 
     /** Data for a page's script: 401 rather than a redirect when nobody is signed in. */

@@ -58,7 +58,7 @@ final class PredictionPages {
 
     void install(Guard guard) {
         guard.get(app, "/admin/predictions", Permissions.PREDICTIONS_READ, this::page);
-        guard.get(app, "/admin/predictions.csv", Permissions.PREDICTIONS_READ, this::csv);
+        guard.download(app, "/admin/predictions.csv", Permissions.PREDICTIONS_READ, this::csv);
     }
 
     /** The filters as typed, kept as text so the form shows them back and links repeat them. */

@@ -50,6 +50,26 @@ class CsvExportTest {
     }
 
     @Test
+    void a_script_downloads_the_export_with_an_api_key_that_may_read_predictions() {
+        admin.userWithRoles("reader"); // no roles: may sign in, may not read the log
+        String rootKey = admin.auth().apiKeys().create("root", "export script", null).key();
+        String readerKey = admin.auth().apiKeys().create("reader", "no log", null).key();
+
+        TestResponse r = admin.client.request("GET", "/admin/predictions.csv?model=digits").header("X-API-Key", rootKey).send();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.text().split("\r\n")).hasSize(1 + 3);
+
+        TestResponse refused = admin.client.request("GET", "/admin/predictions.csv").header("X-API-Key", readerKey).send();
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("detail").asText()).isEqualTo("not allowed: requires permission predictions:read");
+        TestResponse wrong = admin.client.request("GET", "/admin/predictions.csv").header("X-API-Key", "bk_nope").send();
+        assertThat(wrong.status()).isEqualTo(401);
+        // the pages themselves stay for browser sessions
+        assertThat(admin.client.request("GET", "/admin/predictions").header("X-API-Key", rootKey).send().status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void the_export_is_an_attachment_with_a_header_row() {
         TestResponse r = browser.get("/admin/predictions.csv");
         assertThat(r.status()).isEqualTo(200);
