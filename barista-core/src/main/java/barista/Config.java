@@ -128,7 +128,7 @@ public record Config(String host, int port, long maxBodyBytes, boolean devMode, 
         try {
             return (Boolean) BOOLEAN.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new SetupException(name + " must be true or false, got '" + text + "'");
+            throw new SetupException(name + " must be true or false (also 1/0, yes/no, on/off), got '" + text + "'");
         }
     }
 

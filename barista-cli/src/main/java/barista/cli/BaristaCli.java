@@ -97,7 +97,8 @@ public final class BaristaCli implements Runnable {
         }
     }
 
-    @Command(name = "migrate", description = "Create or update the database's tables: the app's and every module's.")
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = "Create or update the database's tables: the app's and every module's.")
     static final class Migrate implements Callable<Integer> {
         @CommandLine.ParentCommand
         BaristaCli cli;
@@ -111,7 +112,7 @@ public final class BaristaCli implements Runnable {
         }
     }
 
-    @Command(name = "createuser", description = "Create a user, such as the first admin.")
+    @Command(name = "createuser", mixinStandardHelpOptions = true, description = "Create a user, such as the first admin.")
     static final class CreateUser implements Callable<Integer> {
         @CommandLine.ParentCommand
         BaristaCli cli;

@@ -79,6 +79,14 @@ class CreateUserCommandTest {
     }
 
     @Test
+    void each_command_explains_itself_with_help() {
+        Run help = run("", "createuser", "--help");
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out()).contains("Usage: barista createuser").contains("--username").contains("--password-stdin");
+        assertThat(run("", "migrate", "--help").out()).contains("Usage: barista migrate");
+    }
+
+    @Test
     void migrate_creates_the_auth_tables() {
         Run r = run("", "migrate");
         assertThat(r.exit()).as(r.err()).isZero();
