@@ -21,7 +21,8 @@ public final class Roles {
     /** The seeded role that holds every permission. */
     public static final String ADMIN = "admin";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-    private static final Pattern PERMISSION = Pattern.compile("[A-Za-z0-9_.:*@-]{1,200}");
+    /** Segments joined by {@code :}, none empty: {@code model:iris:call}, {@code model:*:call}. */
+    private static final Pattern PERMISSION = Pattern.compile("[A-Za-z0-9_.*@-]+(:[A-Za-z0-9_.*@-]+)*");
 
     private final Directory directory;
 
@@ -118,9 +119,9 @@ public final class Roles {
 
     private static void checkPermissions(Set<String> permissions) {
         for (String p : permissions) {
-            if (p == null || !PERMISSION.matcher(p).matches()) {
-                throw Users.invalid("permissions", "a permission is 1 to 200 of A-Z a-z 0-9 _ . : * @ -, got " + p,
-                        "pattern");
+            if (p == null || p.length() > 200 || !PERMISSION.matcher(p).matches()) {
+                throw Users.invalid("permissions", "a permission is up to 200 characters: segments of A-Z a-z 0-9 "
+                        + "_ . * @ - joined by ':', none empty (model:iris:call), got " + p, "pattern");
             }
         }
     }

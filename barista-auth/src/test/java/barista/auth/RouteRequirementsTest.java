@@ -4,10 +4,13 @@ import static barista.access.Requirement.permission;
 import static barista.access.Requirement.role;
 import static barista.auth.Fixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import barista.Barista;
+import barista.http.HttpError;
 import barista.test.TestClient;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +73,19 @@ class RouteRequirementsTest {
         assertThat(AuthPrincipal.matches("model:*", "model:iris:call")).isFalse();
         assertThat(AuthPrincipal.matches("*", "models:manage")).isTrue();
         assertThat(AuthPrincipal.matches("model:iris:call", "model:iris2:call")).isFalse();
+    }
+
+    @Test
+    void a_permission_with_an_empty_segment_is_refused() {
+        try (var scratch = TestDatabase.SQLITE.scratch(dir)) {
+            Auth auth = Auth.of(scratch.app());
+            for (String bad : List.of("bar::", ":model", "model::call", "model:iris:", "model iris", "x".repeat(201))) {
+                assertThatThrownBy(() -> auth.roles().create("r", Set.of(bad))).as(bad)
+                        .isInstanceOf(HttpError.UnprocessableContent.class);
+            }
+            assertThat(auth.roles().create("r", Set.of("model:*:call", "reports.v2:read", "*")).permissions())
+                    .hasSize(3);
+        }
     }
 
     private static int call(TestClient client, String method, String path, String key) {
