@@ -299,9 +299,12 @@ public final class PredictionLog implements AutoCloseable {
             binds.put("version", q.version());
         }
         if (q.principal() != null) { // a user's own calls and those with any of their keys
-            where.add("(principal = :principal OR principal LIKE :principalKeys ESCAPE '!')");
+            // substr, not LIKE: SQLite's LIKE ignores case, and user names don't
+            String keys = q.principal() + "/key:";
+            where.add("(principal = :principal OR substr(principal, 1, :keysLength) = :keys)");
             binds.put("principal", q.principal());
-            binds.put("principalKeys", escapeLike(q.principal()) + "/key:%");
+            binds.put("keysLength", keys.length());
+            binds.put("keys", keys);
         }
         if (q.from() != null) {
             where.add("created_at >= :from");

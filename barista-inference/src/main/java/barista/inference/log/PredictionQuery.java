@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param version     exact version
  * @param principal   a caller: a user name matches that user's own calls and those made with any
  *                    of their API keys ({@code alice/key:<id>}); a whole {@code alice/key:<id>}
- *                    matches that key's
+ *                    matches that key's; case-sensitive, as user names are
  * @param from        entries at or after this time
  * @param to          entries before this time
  * @param text        a request id (exact), or text contained in the input or output JSON

@@ -266,7 +266,8 @@ class PredictionLogTest {
         start(store);
         PredictionLog log = PredictionLog.of(app);
         List<CompletableFuture<?>> logged = new ArrayList<>();
-        for (String who : List.of("alice", "alice/key:k1", "alice/key:k2", "alice_b", "alicex/key:k3", "bob/key:k4")) {
+        for (String who : List.of("alice", "alice/key:k1", "alice/key:k2", "alice_b", "alicex/key:k3", "bob/key:k4",
+                "Alice/key:k5")) {
             logged.add(log.record("by-" + who, who, 100, Map.of("input", ROW_TENSOR),
                     new barista.inference.Prediction("iris", "1", Map.of("output", ROW_TENSOR), List.of())));
         }
@@ -277,6 +278,8 @@ class PredictionLogTest {
         assertThat(log.search(PredictionQuery.all().withPrincipal("alice/key:k2")).items())
                 .extracting(LoggedPrediction::principal).containsExactly("alice/key:k2");
         assertThat(log.search(PredictionQuery.all().withPrincipal("alice_")).items()).isEmpty(); // _ is not a wildcard
+        assertThat(log.search(PredictionQuery.all().withPrincipal("Alice")).items()) // names are case-sensitive
+                .extracting(LoggedPrediction::principal).containsExactly("Alice/key:k5");
     }
 
     @ParameterizedTest
