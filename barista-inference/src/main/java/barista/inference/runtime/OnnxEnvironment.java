@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The process's one ONNX Runtime environment, started on a thread with a stack deep enough for
@@ -16,7 +17,8 @@ import java.nio.file.Path;
  * that long. Once started, the environment is a singleton and no later call recurses, so only
  * this first call needs the deep stack.
  *
- * <p>Threading: safe from any thread; the first call waits for the start-up.
+ * <p>Threading: safe from any thread; the first call waits for the start-up, and so does any call
+ * that comes while it runs.
  */
 final class OnnxEnvironment {
     /** Stack bytes per byte of command line: about twice what the recursion was measured to use. */
@@ -24,7 +26,14 @@ final class OnnxEnvironment {
     private static final long BASE_STACK = 4L << 20;
     private static final long MAX_STACK = 1L << 30;
 
+    /**
+     * Guards the start-up: a lock rather than {@code synchronized}, so a virtual thread that
+     * waits doesn't pin its carrier on JDK 21.
+     */
+    private static final ReentrantLock STARTING = new ReentrantLock();
     private static volatile OrtEnvironment environment;
+    /** Why the start-up failed (a missing native library): permanent, so later calls fail at once. */
+    private static Throwable failure;
 
     private OnnxEnvironment() {
     }
@@ -34,11 +43,22 @@ final class OnnxEnvironment {
         if (env != null) {
             return env;
         }
-        synchronized (OnnxEnvironment.class) {
+        STARTING.lock();
+        try {
             if (environment == null) {
-                environment = start();
+                if (failure != null) {
+                    throw new IllegalStateException("ONNX Runtime did not start: " + failure, failure);
+                }
+                try {
+                    environment = start();
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                    throw e;
+                }
             }
             return environment;
+        } finally {
+            STARTING.unlock();
         }
     }
 

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import barista.demo.models.DemoModels;
 import barista.inference.TensorSpec;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A JVM started with a long command line, as {@code java -cp <every jar>} from an IDE or Gradle's
@@ -17,19 +18,20 @@ import org.junit.jupiter.api.Test;
 class LongCommandLineTest {
 
     @Test
-    void a_model_loads_in_a_jvm_whose_command_line_is_long() throws Exception {
+    void a_model_loads_in_a_jvm_whose_command_line_is_long(@TempDir Path dir) throws Exception {
         String classPath = System.getProperty("java.class.path"); // every jar, on the command line
         String padding = "x".repeat(60_000);
+        Path log = dir.resolve("child.log");
         Process child = new ProcessBuilder(java(), "-cp", classPath, "-Dbarista.test.padding=" + padding,
                 LoadIris.class.getName())
-                .redirectErrorStream(true)
+                .redirectErrorStream(true).redirectOutput(log.toFile())
                 .start();
         boolean exited = child.waitFor(60, TimeUnit.SECONDS);
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!exited) {
-            child.destroyForcibly();
+            child.destroyForcibly().waitFor();
         }
-        assertThat(exited).as("the child JVM finished").isTrue();
+        String output = Files.readString(log);
+        assertThat(exited).as("the child JVM finished: " + output).isTrue();
         assertThat(child.exitValue()).as(output).isZero();
         assertThat(output).contains("loaded iris with inputs [input]");
     }
