@@ -5,6 +5,7 @@ import barista.Context;
 import barista.Handler;
 import barista.Response;
 import barista.access.Principal;
+import barista.access.Requirement;
 import barista.http.HttpError;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -54,23 +55,20 @@ final class Guard {
     /**
      * A file to download (the log's CSV export): a page for a browser session, and also open to
      * an API key or bearer token with the permission, so a script can fetch it with {@code curl}.
-     * Wrong credentials there get a 401 problem, not the sign-in page.
+     * Such a request gets 401 and 403 problems, not the sign-in page.
      */
     void download(Barista app, String path, String permission, PageHandler handler) {
         Handler page = guarded(permission, true, handler);
         app.get(path, ctx -> {
-            boolean script = ctx.header("Authorization") != null || ctx.header("X-API-Key") != null;
+            String authorization = ctx.header("Authorization");
+            boolean script = ctx.header("X-API-Key") != null
+                    || authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
             if (!script) {
                 return page.handle(ctx);
             }
-            Principal p = ctx.principal(); // a bad key or token throws its 401 here
-            if (!p.authenticated()) {
-                throw new HttpError.Unauthorized("sign in at /admin/login or send an API key");
-            }
-            if (permission != null && !p.hasPermission(permission)) {
-                throw new HttpError.Forbidden("not allowed: requires permission " + permission);
-            }
-            return handler.handle(new Visit(ctx, p, null));
+            // a bad key or token is its 401 here
+            ctx.require(permission == null ? Requirement.authenticated() : Requirement.permission(permission));
+            return handler.handle(new Visit(ctx, ctx.principal(), null));
         }).hidden();
     }
 

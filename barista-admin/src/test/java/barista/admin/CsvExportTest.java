@@ -64,6 +64,10 @@ class CsvExportTest {
         assertThat(refused.json().get("detail").asText()).isEqualTo("not allowed: requires permission predictions:read");
         TestResponse wrong = admin.client.request("GET", "/admin/predictions.csv").header("X-API-Key", "bk_nope").send();
         assertThat(wrong.status()).isEqualTo(401);
+        // a proxy's Basic credentials are not a script's: a signed-out browser still goes to sign in
+        TestResponse proxied = admin.client.request("GET", "/admin/predictions.csv").header("Authorization", "Basic eDp5").send();
+        assertThat(proxied.status()).isEqualTo(303);
+        assertThat(proxied.header("Location")).startsWith("/admin/login");
         // the pages themselves stay for browser sessions
         assertThat(admin.client.request("GET", "/admin/predictions").header("X-API-Key", rootKey).send().status())
                 .isEqualTo(403);
