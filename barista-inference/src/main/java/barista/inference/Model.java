@@ -42,7 +42,7 @@ public final class Model {
 
     /** Runs the serving version on the model's only input; logged as the app's own call. */
     public CompletableFuture<Prediction> predict(Tensor input) {
-        return run(null, input);
+        return run(null, null, input);
     }
 
     /**
@@ -52,60 +52,69 @@ public final class Model {
      * otherwise the future fails with a 401 or 403.
      */
     public CompletableFuture<Prediction> predict(Context ctx, Tensor input) {
-        return run(ctx, input);
+        return run(ctx, null, input);
     }
 
     /** Runs the serving version on named inputs for the request in {@code ctx}, as {@link #predict(Context, Tensor)}. */
     public CompletableFuture<Prediction> predict(Context ctx, Map<String, Tensor> inputs) {
-        return run(ctx, null, inputs);
+        return run(ctx, null, null, inputs);
+    }
+
+    /**
+     * Runs the serving version on the model's only input for {@code caller} (from
+     * {@link Caller#of}), with no {@link ModelAccess} check: for an endpoint that decides for
+     * itself who may use it, such as a public page in front of models that keys guard.
+     */
+    public CompletableFuture<Prediction> predict(Caller caller, Tensor input) {
+        return run(null, java.util.Objects.requireNonNull(caller, "caller"), input);
     }
 
     /** Runs the serving version on named inputs. */
     public CompletableFuture<Prediction> predict(Map<String, Tensor> inputs) {
-        return run(null, null, inputs);
+        return run(null, null, null, inputs);
     }
 
     /** Runs a given version on named inputs. */
     public CompletableFuture<Prediction> predict(String version, Map<String, Tensor> inputs) {
-        return run(null, version, inputs);
+        return run(null, null, version, inputs);
     }
 
-    private CompletableFuture<Prediction> run(Context ctx, Tensor input) {
+    private CompletableFuture<Prediction> run(Context ctx, Caller caller, Tensor input) {
         try {
-            Caller caller = caller(ctx);
+            Caller who = who(ctx, caller);
             ModelVersion v = models.resolve(name, null);
             var inputs = v.signature().inputs();
             if (inputs.size() != 1) {
                 throw new IllegalArgumentException("model " + name + " has " + inputs.size()
                         + " inputs; pass them by name with predict(Map)");
             }
-            return models.predict(v, Map.of(inputs.getFirst().name(), input), 0, true, caller);
+            return models.predict(v, Map.of(inputs.getFirst().name(), input), 0, true, who);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private CompletableFuture<Prediction> run(Context ctx, String version, Map<String, Tensor> inputs) {
+    private CompletableFuture<Prediction> run(Context ctx, Caller caller, String version, Map<String, Tensor> inputs) {
         try {
-            return models.predict(name, version, inputs, 0, caller(ctx));
+            return models.predict(name, version, inputs, 0, who(ctx, caller));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
     /**
-     * The app itself without a request; with one, its caller, once {@code barista.models.access}
-     * lets it call this model (a 401 or 403 otherwise).
+     * Who the log records: the request's caller once {@code barista.models.access} lets it call
+     * this model (a 401 or 403 otherwise); else the given caller; else the app itself.
      */
-    private Caller caller(Context ctx) {
-        if (ctx == null) {
-            return Caller.internal();
+    private Caller who(Context ctx, Caller caller) {
+        if (ctx != null) {
+            Requirement needed = models.access().toCall(name);
+            if (needed != null) {
+                ctx.require(needed);
+            }
+            return Caller.of(ctx);
         }
-        Requirement needed = models.access().toCall(name);
-        if (needed != null) {
-            ctx.require(needed);
-        }
-        return Caller.of(ctx);
+        return caller != null ? caller : Caller.internal();
     }
 
     /** The serving version's inputs and outputs; throws 503 if none is ready. */

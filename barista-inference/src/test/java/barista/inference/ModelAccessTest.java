@@ -40,6 +40,10 @@ class ModelAccessTest {
         // An endpoint of the app's own that calls a model, as the README's /iris does
         app.post("/species", ctx -> iris.predict(ctx, Tensor.ofFloats(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}}))
                 .thenApply(p -> Map.of("classes", p.classes())));
+        // ... and one that decides itself: public, whatever the mode, still logged under its caller
+        app.post("/species/public", ctx -> iris
+                .predict(Caller.of(ctx), Tensor.ofFloats(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}}))
+                .thenApply(p -> Map.of("classes", p.classes())));
         Apps.loaded(app);
         return app;
     }
@@ -84,6 +88,7 @@ class ModelAccessTest {
         var allowed = client.request("POST", "/species").header("X-Test-User", "caller-iris").send();
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.json().get("classes").get(0).asInt()).isZero();
+        assertThat(predict(client, "/species/public", null)).isEqualTo(200);
     }
 
     @Test
