@@ -4,6 +4,7 @@ import barista.Context;
 import barista.access.Requirement;
 import barista.inference.tensor.Tensor;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -66,7 +67,7 @@ public final class Model {
      * itself who may use it, such as a public page in front of models that keys guard.
      */
     public CompletableFuture<Prediction> predict(Caller caller, Tensor input) {
-        return run(null, java.util.Objects.requireNonNull(caller, "caller"), input);
+        return run(null, Objects.requireNonNull(caller, "caller"), input);
     }
 
     /** Runs the serving version on named inputs. */

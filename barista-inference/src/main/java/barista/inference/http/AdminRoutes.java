@@ -1,11 +1,11 @@
 package barista.inference.http;
 
-import barista.inference.ModelAccess;
 import barista.Barista;
 import barista.Response;
 import barista.access.Requirement;
 import barista.http.HttpError;
 import barista.http.Status;
+import barista.inference.ModelAccess;
 import barista.inference.ModelState;
 import barista.inference.ModelVersion;
 import barista.inference.Models;

@@ -1,12 +1,12 @@
 package barista.inference.http;
 
-import barista.inference.ModelAccess;
 import barista.Barista;
 import barista.Context;
 import barista.Response;
 import barista.RouteOptions;
 import barista.http.HttpError;
 import barista.inference.Caller;
+import barista.inference.ModelAccess;
 import barista.inference.ModelState;
 import barista.inference.ModelVersion;
 import barista.inference.Models;
