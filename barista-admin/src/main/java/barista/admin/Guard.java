@@ -42,7 +42,7 @@ final class Guard {
         this.layout = layout;
     }
 
-    /** A page; {@code permission} null means any signed-in user. */
+    /** A page; {@code permission} null means any staff user ({@link Permissions#staff}). */
     void get(Barista app, String path, String permission, PageHandler handler) {
         app.get(path, guarded(permission, true, handler)).hidden();
     }
@@ -79,10 +79,12 @@ final class Guard {
             if (!p.authenticated()) {
                 throw new HttpError.Unauthorized("sign in at /admin/login");
             }
-            if (permission != null && !p.hasPermission(permission)) {
-                throw new HttpError.Forbidden("needs permission " + permission);
+            Visit v = new Visit(ctx, p, null);
+            if (!v.may(permission)) {
+                throw new HttpError.Forbidden("needs permission "
+                        + (permission == null ? "one of " + String.join(", ", Permissions.STAFF) : permission));
             }
-            return handler.handle(new Visit(ctx, p, null));
+            return handler.handle(v);
         }).hidden();
     }
 
@@ -101,15 +103,19 @@ final class Guard {
             Visit v = new Visit(ctx, p, token);
             if (!v.may(permission)) {
                 return layout.page(v, 403, "Not allowed", null, pg -> pg
-                        .el("p", "Your account (" + p.name() + ") does not have the permission this page needs: "
-                                + permission + ".")
+                        .el("p", permission == null
+                                ? "Your account (" + p.name() + ") may not use the admin: that needs one of "
+                                        + String.join(", ", Permissions.STAFF) + "."
+                                : "Your account (" + p.name() + ") does not have the permission this page needs: "
+                                        + permission + ".")
                         .el("p", "Ask an administrator to add it to one of your roles."));
             }
             return handler.handle(v);
         };
     }
 
-    private static Principal principal(barista.Context ctx) {
+    /** The request's principal; a session that expired or was revoked is nobody. */
+    static Principal principal(barista.Context ctx) {
         try {
             return ctx.principal();
         } catch (HttpError.Unauthorized stale) {

@@ -21,8 +21,8 @@ import java.util.Map;
  * random value set in a {@code SameSite=Strict}, {@code HttpOnly} cookie scoped to
  * {@code /admin/login} and repeated in the form's {@code _csrf} field; the post must bring both,
  * equal (a double-submit token), so another site can't sign a browser in to an account of its
- * choosing. A wrong user name and a wrong password get the same message; too many failures get
- * the access control's 429 with its {@code Retry-After}.
+ * choosing. A wrong user name, a wrong password and a user who isn't staff ({@link Permissions#staff})
+ * get the same message; too many failures get the access control's 429 with its {@code Retry-After}.
  *
  * <p>Threading: virtual threads; the password check blocks for its hash (tens of ms).
  */
@@ -48,10 +48,12 @@ final class SignInPages {
             return form(ctx, 200, null, null);
         }).hidden();
         app.post("/admin/login", this::login).hidden();
-        guard.post(app, "/admin/logout", null, v -> {
-            Auth.of(app).sessions().logout(v.ctx());
+        // Any session may sign out here, staff or not: the 403 page a non-staff session gets has the button.
+        app.post("/admin/logout", ctx -> {
+            Guard.principal(ctx); // a session's post without its CSRF token is refused here, 403
+            Auth.of(app).sessions().logout(ctx);
             return Guard.redirect("/admin/login");
-        });
+        }).hidden();
     }
 
     private Object login(Context ctx) {
@@ -65,14 +67,14 @@ final class SignInPages {
         String next = Guard.localNext(ctx.formValue("next"));
         try {
             Auth.of(app).sessions().login(ctx, username == null ? "" : username,
-                    ctx.formValue("password") == null ? "" : ctx.formValue("password"));
+                    ctx.formValue("password") == null ? "" : ctx.formValue("password"), Permissions::staff);
         } catch (HttpError e) {
             if (e.status() == 429) {
                 return Guard.withRetryAfter(form(ctx, 429, "Too many failed sign-ins. Wait a little and try again.",
                         username), e);
             }
             if (e.status() == 401 || e.status() == 422) {
-                return form(ctx, 200, "Wrong user name or password.", username);
+                return form(ctx, 200, "Wrong user name or password, or the account may not use the admin.", username);
             }
             throw e;
         }

@@ -17,8 +17,11 @@ record Visit(Context ctx, Principal principal, String csrf, AdminTime time) {
         this(ctx, principal, csrf, AdminTime.of(ctx));
     }
 
-    /** Whether the principal may do what {@code permission} names; {@code null} asks only for sign-in. */
+    /**
+     * Whether the principal may do what {@code permission} names; {@code null} asks only that they
+     * may use the admin at all ({@link Permissions#staff}).
+     */
     boolean may(String permission) {
-        return permission == null || principal.hasPermission(permission);
+        return permission == null ? Permissions.staff(principal) : principal.hasPermission(permission);
     }
 }

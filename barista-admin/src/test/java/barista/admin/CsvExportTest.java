@@ -9,6 +9,7 @@ import barista.test.TestResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class CsvExportTest {
 
     @Test
     void a_script_downloads_the_export_with_an_api_key_that_may_read_predictions() {
-        admin.userWithRoles("reader"); // no roles: may sign in, may not read the log
+        admin.auth().users().create("reader", TestAdmin.PASSWORD, Set.of()); // no roles: may not read the log
         String rootKey = admin.auth().apiKeys().create("root", "export script", null).key();
         String readerKey = admin.auth().apiKeys().create("reader", "no log", null).key();
 

@@ -57,8 +57,8 @@ class LoginPageTest {
     void unknown_user_and_wrong_password_get_the_same_message() {
         String unknown = attempt("nobody-here", "whatever123").text();
         String wrong = attempt("grace", "wrong password").text();
-        assertThat(unknown).contains("Wrong user name or password.");
-        assertThat(wrong).contains("Wrong user name or password.");
+        assertThat(unknown).contains("Wrong user name or password, or the account may not use the admin.");
+        assertThat(wrong).contains("Wrong user name or password, or the account may not use the admin.");
     }
 
     @Test

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Passwords in the admin: anyone signed in changes their own at {@code /admin/password} and stays
- * signed in while their other sessions end; a user manager sets another user's password from the
+ * Passwords in the admin: any staff user, whatever their one permission, changes their own at
+ * {@code /admin/password} and stays signed in while their other sessions end; a user manager sets another user's password from the
  * users page, within the escalation rule.
  */
 class PasswordPageTest {
@@ -26,6 +26,7 @@ class PasswordPageTest {
     @BeforeEach
     void start() {
         admin = TestAdmin.start(dir);
+        admin.auth().roles().create("analyst", Set.of("predictions:read"));
     }
 
     @AfterEach
@@ -38,8 +39,8 @@ class PasswordPageTest {
     }
 
     @Test
-    void a_user_without_permissions_changes_their_own_password_and_stays_signed_in() {
-        TestAdmin.Browser ana = admin.userWithRoles("ana");
+    void an_analyst_changes_their_own_password_and_stays_signed_in() {
+        TestAdmin.Browser ana = admin.userWithRoles("ana", "analyst");
         TestAdmin.Browser anaElsewhere = admin.signIn("ana", TestAdmin.PASSWORD);
         TestResponse form = ana.get("/admin/password");
         assertThat(form.status()).isEqualTo(200);
@@ -60,7 +61,7 @@ class PasswordPageTest {
 
     @Test
     void a_wrong_current_password_or_two_different_new_ones_change_nothing() {
-        TestAdmin.Browser ana = admin.userWithRoles("ana");
+        TestAdmin.Browser ana = admin.userWithRoles("ana", "analyst");
         TestResponse wrong = ana.post("/admin/password", withToken(ana.get("/admin/password"),
                 change("not my password", NEW_PASSWORD, NEW_PASSWORD)));
         assertThat(wrong.status()).isEqualTo(422);
@@ -85,7 +86,7 @@ class PasswordPageTest {
     void a_user_manager_sets_another_users_password_but_not_an_admins_nor_their_own() {
         admin.auth().roles().create("accounts", Set.of("users:manage"));
         admin.auth().users().create("root", TestAdmin.PASSWORD, Set.of("admin"));
-        TestAdmin.Browser ana = admin.userWithRoles("ana");
+        TestAdmin.Browser ana = admin.userWithRoles("ana", "accounts"); // within mona's reach: no permission she lacks
         TestAdmin.Browser mona = admin.userWithRoles("mona", "accounts");
         assertThat(mona.get("/admin/users").text()).contains("action=\"/admin/users/password\"");
 

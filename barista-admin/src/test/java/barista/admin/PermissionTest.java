@@ -11,19 +11,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each page asks for its permission; a signed-in user without it gets a 403 page. */
+/**
+ * The admin is for staff (a user with one of its permissions), and each page asks for its own
+ * permission: a signed-in user without it gets a 403 page.
+ */
 class PermissionTest {
     @TempDir
     static Path dir;
     static TestAdmin admin;
-    static TestAdmin.Browser nobody;
     static TestAdmin.Browser analyst;
 
     @BeforeAll
     static void start() {
         admin = TestAdmin.start(dir);
         admin.auth().roles().create("analyst", Set.of("predictions:read"));
-        nobody = admin.userWithRoles("plain");
+        admin.auth().users().create("plain", TestAdmin.PASSWORD, Set.of());
         analyst = admin.userWithRoles("ana", "analyst");
     }
 
@@ -43,9 +45,35 @@ class PermissionTest {
     }
 
     @Test
-    void a_user_without_predictions_read_gets_403_on_the_log_and_its_export() {
-        assertThat(nobody.get("/admin/predictions").status()).isEqualTo(403);
-        assertThat(nobody.get("/admin/predictions.csv").status()).isEqualTo(403);
+    void a_user_who_is_not_staff_cannot_sign_in_and_gets_the_wrong_password_message() {
+        TestAdmin.Browser b = new TestAdmin.Browser(admin.client);
+        String token = TestAdmin.csrf(b.get("/admin/login").text());
+        TestResponse r = b.post("/admin/login", Map.of("username", "plain", "password", TestAdmin.PASSWORD,
+                "_csrf", token));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.text()).contains("Wrong user name or password, or the account may not use the admin.");
+        assertThat(b.cookies).doesNotContainKey("barista_session");
+    }
+
+    @Test
+    void a_session_of_a_user_who_is_not_staff_gets_403_on_every_page_and_may_sign_out() {
+        TestAdmin.Browser plain = new TestAdmin.Browser(admin.client);
+        TestResponse login = plain.postJson("/auth/login", Map.of("username", "plain", "password", TestAdmin.PASSWORD));
+        assertThat(login.status()).isEqualTo(200); // the app's own API still signs them in
+        for (String page : new String[] {"/admin", "/admin/models", "/admin/password", "/admin/predictions",
+                "/admin/predictions.csv"}) {
+            TestResponse r = plain.get(page);
+            assertThat(r.status()).as(page).isEqualTo(403);
+        }
+        assertThat(plain.get("/admin").text()).contains("may not use the admin")
+                .contains("users:manage, models:manage, predictions:read").doesNotContain("href=\"/admin/models\"");
+        TestResponse stats = plain.get("/admin/stats.json");
+        assertThat(stats.status()).isEqualTo(403);
+        assertThat(stats.json().get("detail").asText()).contains("one of users:manage");
+
+        TestResponse out = plain.post("/admin/logout", Map.of("_csrf", login.json().get("csrfToken").asText()));
+        assertThat(out.status()).isEqualTo(303);
+        assertThat(plain.cookies).doesNotContainKey("barista_session");
     }
 
     @Test
@@ -62,7 +90,7 @@ class PermissionTest {
     }
 
     @Test
-    void any_signed_in_user_sees_the_dashboard_and_only_the_links_they_may_use() {
+    void a_user_with_one_admin_permission_sees_the_dashboard_and_only_the_links_they_may_use() {
         TestResponse r = analyst.get("/admin");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).contains("href=\"/admin/predictions\"").doesNotContain("href=\"/admin/users\"");

@@ -106,6 +106,11 @@ final class TestAdmin implements AutoCloseable {
                     .send());
         }
 
+        /** Posts JSON, as an app's own front end would to {@code /auth/login}. */
+        TestResponse postJson(String target, Object body) {
+            return keep(withCookies(client.request("POST", target)).json(body).send());
+        }
+
         /** Posts a form with this session's CSRF token, read from the dashboard's sign-out form. */
         TestResponse postWithToken(String target, Map<String, String> form) {
             Map<String, String> withToken = new LinkedHashMap<>(form);
