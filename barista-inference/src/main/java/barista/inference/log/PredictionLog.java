@@ -4,6 +4,7 @@ import barista.Barista;
 import barista.Config;
 import barista.access.Principal;
 import barista.data.Database;
+import barista.http.HttpError;
 import barista.inference.ModelConfig;
 import barista.inference.Prediction;
 import barista.inference.tensor.Tensor;
@@ -179,13 +180,27 @@ public final class PredictionLog implements AutoCloseable {
      * Attaches the true label (JSON text) to a request's predictions. Only the caller that made
      * them may, or one holding {@code predictions:write}; for anyone else the request id doesn't
      * exist, so its existence doesn't leak. Returns the number of entries updated.
+     *
+     * <p>Every anonymous caller is the same caller, so on an open model anyone who learns an
+     * anonymous prediction's request id could replace its label. An anonymous caller therefore
+     * gives a label once: the first one stays.
+     *
+     * @throws HttpError.Conflict (409) when an anonymous caller's prediction already has its label
      */
     public int feedback(String requestId, String labelJson, Principal by) {
         boolean any = by.hasPermission("predictions:write");
-        return db.withHandle(h -> h.createUpdate("UPDATE barista_predictions SET feedback = :label, feedback_at = :at,"
-                        + " feedback_by = :by WHERE request_id = :id" + (any ? "" : " AND principal = :principal"))
+        boolean once = !any && !by.authenticated();
+        int updated = db.withHandle(h -> h.createUpdate("UPDATE barista_predictions SET feedback = :label,"
+                        + " feedback_at = :at, feedback_by = :by WHERE request_id = :id"
+                        + (any ? "" : " AND principal = :principal") + (once ? " AND feedback IS NULL" : ""))
                 .bind("label", labelJson).bind("at", System.currentTimeMillis()).bind("by", by.name())
                 .bind("id", requestId).bind("principal", by.name()).execute());
+        if (updated == 0 && once && db.withHandle(h -> h.createQuery("SELECT 1 FROM barista_predictions"
+                        + " WHERE request_id = :id AND principal = :principal AND feedback IS NOT NULL")
+                .bind("id", requestId).bind("principal", by.name()).mapTo(Integer.class).findFirst()).isPresent()) {
+            throw new HttpError.Conflict("this prediction already has a label; an anonymous caller can't replace it");
+        }
+        return updated;
     }
 
     /**

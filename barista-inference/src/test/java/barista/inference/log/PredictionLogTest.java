@@ -221,6 +221,23 @@ class PredictionLogTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
+    void an_anonymous_caller_labels_once_because_every_anonymous_caller_is_the_same_caller(Store store) {
+        var client = TestClient.inProcess(start(store));
+        assertThat(predict(client, "fb-anon").status()).isEqualTo(200);
+        assertThat(client.request("POST", "/predictions/fb-anon/feedback").json(Map.of("label", "setosa")).send()
+                .status()).isEqualTo(204);
+
+        var again = client.request("POST", "/predictions/fb-anon/feedback").json(Map.of("label", "virginica")).send();
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).contains("an anonymous caller can't replace it");
+        assertThat(PredictionLog.of(app).find("fb-anon").orElseThrow().feedback()).isEqualTo("\"setosa\"");
+        assertThat(client.request("POST", "/predictions/unknown/feedback").json(Map.of("label", 1)).send().status())
+                .isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
     void search_filters_pages_by_keyset_and_treats_sql_as_text(Store store) {
         var client = TestClient.inProcess(start(store));
         for (int i = 0; i < 7; i++) {
