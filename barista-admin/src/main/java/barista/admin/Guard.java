@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * <p>A {@code POST} from a session without its CSRF token never gets here: the access control
  * answers 403 when the principal is asked for. Pages and forms are for browser sessions only: a
  * request signed in with an API key or bearer token gets a 403 problem. Downloads
- * ({@link #download}) take those too.
+ * ({@link #download}) and the pages' JSON ({@link #data}) take those too.
  *
  * <p>Threading: the handlers run on the request's virtual thread.
  */
@@ -58,6 +59,7 @@ final class Guard {
      * Such a request gets 401 and 403 problems, not the sign-in page.
      */
     void download(Barista app, String path, String permission, PageHandler handler) {
+        Objects.requireNonNull(permission, "a download names the permission a script's key needs");
         Handler page = guarded(permission, true, handler);
         app.get(path, ctx -> {
             String authorization = ctx.header("Authorization");
@@ -67,7 +69,7 @@ final class Guard {
                 return page.handle(ctx);
             }
             // a bad key or token is its 401 here
-            ctx.require(permission == null ? Requirement.authenticated() : Requirement.permission(permission));
+            ctx.require(Requirement.permission(permission));
             return handler.handle(new Visit(ctx, ctx.principal(), null));
         }).hidden();
     }

@@ -21,7 +21,7 @@ final class Layout {
             + "form-action 'self'; frame-ancestors 'none'";
     static final String HTML = "text/html; charset=utf-8";
 
-    /** A navigation entry and the permission it needs ({@code null}: any signed-in user). */
+    /** A navigation entry and the permission it needs ({@code null}: any staff user, {@link Permissions#staff}). */
     private record Link(String href, String label, String permission) {
     }
 

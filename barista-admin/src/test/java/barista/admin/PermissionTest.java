@@ -71,7 +71,23 @@ class PermissionTest {
         assertThat(stats.status()).isEqualTo(403);
         assertThat(stats.json().get("detail").asText()).contains("one of users:manage");
 
-        TestResponse out = plain.post("/admin/logout", Map.of("_csrf", login.json().get("csrfToken").asText()));
+        String token = login.json().get("csrfToken").asText();
+        TestResponse password = plain.post("/admin/password", Map.of("_csrf", token, "current_password",
+                TestAdmin.PASSWORD, "new_password", "a new long password", "new_password_again", "a new long password"));
+        assertThat(password.status()).isEqualTo(403);
+        assertThat(plain.post("/admin/users", Map.of("_csrf", token, "username", "eve", "password", "longenough1"))
+                .status()).isEqualTo(403);
+        assertThat(admin.auth().users().find("eve")).isEmpty();
+        String key = admin.auth().apiKeys().create("plain", "script", null).key();
+        assertThat(admin.client.request("GET", "/admin/stats.json").header("X-API-Key", key).send().status())
+                .isEqualTo(403);
+        assertThat(admin.client.request("GET", "/admin/predictions.csv").header("X-API-Key", key).send().status())
+                .isEqualTo(403);
+
+        TestResponse forged = plain.post("/admin/logout", Map.of()); // no CSRF token: refused, still signed in
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(plain.get("/admin").status()).isEqualTo(403); // still signed in: a 403 page, not the sign-in redirect
+        TestResponse out = plain.post("/admin/logout", Map.of("_csrf", token));
         assertThat(out.status()).isEqualTo(303);
         assertThat(plain.cookies).doesNotContainKey("barista_session");
     }

@@ -3,6 +3,7 @@ package barista.auth;
 import barista.Context;
 import barista.http.HttpError;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Checks a user name and password for {@code POST /auth/login} and {@code POST /auth/token}, the
@@ -31,6 +32,16 @@ final class PasswordCheck {
      * @throws HttpError 429 when throttled; 401 {@value #FAILED} for any mismatch
      */
     Directory.UserEntry check(Context ctx, String username, String password) {
+        return check(ctx, username, password, user -> true);
+    }
+
+    /**
+     * {@link #check(Context, String, String)} for a sign-in that only some users may use: a user
+     * {@code allowed} refuses fails like a wrong password, counted by the throttle, so neither the
+     * answer, its timing nor the throttle tells that the password was right.
+     */
+    Directory.UserEntry check(Context ctx, String username, String password,
+                              Predicate<? super Directory.UserEntry> allowed) {
         if (username == null || password == null || username.isEmpty() || password.isEmpty()) {
             throw new HttpError.BadRequest("username and password are required");
         }
@@ -39,7 +50,8 @@ final class PasswordCheck {
         Directory.UserEntry user = directory.user(username);
         boolean ok = password.length() <= Passwords.MAX_LENGTH
                 && Passwords.verify(password, user == null ? null : user.passwordHash())
-                && user.active();
+                && user.active()
+                && allowed.test(user);
         if (!ok) {
             throw new HttpError(401, FAILED, Map.of()); // begin() already counted it
         }

@@ -5,7 +5,6 @@ import barista.access.Principal;
 import barista.http.HttpError;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -57,18 +56,16 @@ public final class Sessions {
     /**
      * {@link #login} for a part of the app that only some users may sign in to, such as the admin
      * (staff): a user whose principal {@code allowed} refuses gets the same 401 as a wrong
-     * password, after the same hash check, so the answer doesn't tell that the password was right.
+     * password, after the same hash check, and counts as a failure for the throttle, so neither
+     * the answer nor its timing tells that the password was right.
      */
     public Session login(Context ctx, String username, String password, Predicate<? super Principal> allowed) {
         String site = ctx.header("Sec-Fetch-Site");
         if (site != null && site.trim().equalsIgnoreCase("cross-site")) {
             throw new HttpError.Forbidden("cross-site sign-in refused");
         }
-        Directory.UserEntry user = passwords.check(ctx, username, password);
-        if (!allowed.test(directory.principal(user, Credential.SESSION, null))) {
-            throw new HttpError(401, PasswordCheck.FAILED, Map.of());
-        }
-        return start(ctx, user);
+        return start(ctx, passwords.check(ctx, username, password,
+                user -> allowed.test(directory.principal(user, Credential.SESSION, null))));
     }
 
     /** Starts a session for a user whose password was just checked; see {@link #login}. */

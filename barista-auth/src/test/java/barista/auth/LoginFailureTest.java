@@ -36,6 +36,27 @@ class LoginFailureTest {
     }
 
     @Test
+    void a_sign_in_for_some_users_refuses_the_others_like_a_wrong_password_and_counts_it() {
+        try (var scratch = TestDatabase.SQLITE.scratch(dir)) {
+            Barista app = scratch.app();
+            Auth.of(app).users().create("ada", PASSWORD, Set.of());
+            app.post("/staff/login", ctx -> Auth.of(app).sessions()
+                    .login(ctx, ctx.query("user"), PASSWORD, p -> p.hasPermission("users:manage")).username());
+            var client = TestClient.inProcess(app);
+            var wrong = login(client, "ada", "not the password");
+            for (int i = 0; i < 4; i++) {
+                var refused = client.request("POST", "/staff/login?user=ada").send();
+                assertThat(refused.status()).isEqualTo(401);
+                assertThat(refused.json().get("detail")).isEqualTo(wrong.json().get("detail"));
+                assertThat(refused.header("Set-Cookie")).isNull();
+            }
+            // the right password, refused four times, counted as four failures: the sixth attempt is throttled
+            assertThat(login(client, "ada", PASSWORD).status()).isEqualTo(429);
+            app.stop();
+        }
+    }
+
+    @Test
     void the_sixth_failure_for_a_user_gets_429_with_retry_after_even_with_the_right_password() {
         try (var scratch = TestDatabase.SQLITE.scratch(dir)) {
             Barista app = scratch.app();

@@ -122,6 +122,8 @@ final class PublicApiTour {
         String csrf = sessions.csrfToken(ctx);
         Optional<Session> afterChange = auth.changeOwnPassword(ctx, "another long password", "a third long password");
         sessions.logout(ctx);
+        Session onlySome = sessions.login(ctx, "ada", "a third long password", p -> p.authenticated());
+        sessions.logout(ctx);
         String su = session.username();
         String sc = session.csrfToken();
         Instant sa = session.createdAt();
