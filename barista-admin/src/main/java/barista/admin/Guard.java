@@ -56,7 +56,9 @@ final class Guard {
     /**
      * A file to download (the log's CSV export): a page for a browser session, and also open to
      * an API key or bearer token with the permission, so a script can fetch it with {@code curl}.
-     * Such a request gets 401 and 403 problems, not the sign-in page.
+     * Such a request gets 401 and 403 problems, not the sign-in page, and so does a request with
+     * no credentials that isn't a browser's (its {@code Accept} doesn't name HTML): a script that
+     * forgot its key must fail, not save the sign-in redirect's empty body as the file.
      */
     void download(Barista app, String path, String permission, PageHandler handler) {
         Objects.requireNonNull(permission, "a download names the permission a script's key needs");
@@ -65,10 +67,12 @@ final class Guard {
             String authorization = ctx.header("Authorization");
             boolean script = ctx.header("X-API-Key") != null
                     || authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-            if (!script) {
+            String accept = ctx.header("Accept");
+            boolean browser = accept != null && accept.contains("text/html");
+            if (!script && (browser || principal(ctx).authenticated())) {
                 return page.handle(ctx);
             }
-            // a bad key or token is its 401 here
+            // nobody, or a bad key or token, is a 401 here
             ctx.require(Requirement.permission(permission));
             return handler.handle(new Visit(ctx, ctx.principal(), null));
         }).hidden();

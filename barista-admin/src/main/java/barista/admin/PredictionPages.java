@@ -61,6 +61,13 @@ final class PredictionPages {
         guard.download(app, "/admin/predictions.csv", Permissions.PREDICTIONS_READ, this::csv);
     }
 
+    /** A filter that can't be read; its message is for the person who typed it. */
+    static final class BadFilter extends RuntimeException {
+        BadFilter(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** The filters as typed, kept as text so the form shows them back and links repeat them. */
     record Filters(String model, String version, String principal, String from, String to, String q, String feedback,
                    AdminTime time) {
@@ -71,12 +78,26 @@ final class PredictionPages {
                     v.time());
         }
 
-        /** The query for the log; throws {@link DateTimeParseException} for a bad time. */
+        /**
+         * The query for the log.
+         *
+         * @throws BadFilter for a time that isn't one, or a feedback filter other than {@code yes}
+         *                   or {@code no}: a typo must not widen a search or an export to everything
+         */
         PredictionQuery query() {
-            return PredictionQuery.all().withModel(model).withVersion(version).withPrincipal(principal)
-                    .withTime(time(from, false), time(to, true)).withText(q)
-                    .withFeedback("yes".equals(feedback) ? Boolean.TRUE : "no".equals(feedback) ? Boolean.FALSE : null)
-                    .withLimit(PAGE);
+            Boolean hasFeedback = switch (feedback == null ? "" : feedback) {
+                case "" -> null;
+                case "yes" -> Boolean.TRUE;
+                case "no" -> Boolean.FALSE;
+                default -> throw new BadFilter("Feedback must be yes, no or left empty.");
+            };
+            try {
+                return PredictionQuery.all().withModel(model).withVersion(version).withPrincipal(principal)
+                        .withTime(time(from, false), time(to, true)).withText(q).withFeedback(hasFeedback)
+                        .withLimit(PAGE);
+            } catch (DateTimeParseException e) {
+                throw new BadFilter("Times must look like 2025-01-31T13:45 (" + time.label() + ").");
+            }
         }
 
         /** {@code model=iris&...}, for links; empty fields are left out. */
@@ -117,8 +138,8 @@ final class PredictionPages {
         Long before = parseLong(v.ctx().query("before"));
         try {
             page = PredictionLog.of(app).search(f.query().withBefore(before));
-        } catch (DateTimeParseException e) {
-            error = "Times must look like 2025-01-31T13:45 (" + v.time().label() + ").";
+        } catch (BadFilter e) {
+            error = e.getMessage();
         }
         PredictionPage result = page;
         String problem = error;
@@ -219,9 +240,8 @@ final class PredictionPages {
         PredictionQuery q;
         try {
             q = f.query();
-        } catch (DateTimeParseException e) {
-            throw new barista.http.HttpError.BadRequest("times must look like 2025-01-31T13:45 ("
-                    + v.time().label() + ")");
+        } catch (BadFilter e) {
+            throw new barista.http.HttpError.BadRequest(e.getMessage());
         }
         PredictionLog log = PredictionLog.of(app);
         String name = "predictions-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)

@@ -28,10 +28,10 @@ class AnonymousRedirectTest {
     }
 
     @Test
-    void every_page_redirects_to_login_with_next() {
+    void every_page_redirects_a_browser_to_login_with_next() {
         for (String page : new String[] {"/admin", "/admin/users", "/admin/roles", "/admin/keys", "/admin/models",
                 "/admin/predictions", "/admin/predictions.csv"}) {
-            TestResponse r = admin.client.get(page);
+            TestResponse r = admin.client.request("GET", page).header("Accept", "text/html").send();
             assertThat(r.status()).as(page).isEqualTo(303);
             assertThat(r.header("Location")).isEqualTo("/admin/login?next=" + page.replace("/", "%2F"));
         }

@@ -66,9 +66,14 @@ class CsvExportTest {
         TestResponse wrong = admin.client.request("GET", "/admin/predictions.csv").header("X-API-Key", "bk_nope").send();
         assertThat(wrong.status()).isEqualTo(401);
         // a proxy's Basic credentials are not a script's: a signed-out browser still goes to sign in
-        TestResponse proxied = admin.client.request("GET", "/admin/predictions.csv").header("Authorization", "Basic eDp5").send();
+        TestResponse proxied = admin.client.request("GET", "/admin/predictions.csv").header("Authorization", "Basic eDp5")
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").send();
         assertThat(proxied.status()).isEqualTo(303);
         assertThat(proxied.header("Location")).startsWith("/admin/login");
+        // a script that forgot its key gets a 401, not the sign-in redirect's empty body saved as the file
+        TestResponse forgot = admin.client.request("GET", "/admin/predictions.csv").header("Accept", "*/*").send();
+        assertThat(forgot.status()).isEqualTo(401);
+        assertThat(forgot.header("Content-Type")).startsWith("application/problem+json");
         // the pages themselves stay for browser sessions
         assertThat(admin.client.request("GET", "/admin/predictions").header("X-API-Key", rootKey).send().status())
                 .isEqualTo(403);
@@ -118,6 +123,17 @@ class CsvExportTest {
         String[] lines = browser.get("/admin/predictions.csv?model=digits").text().split("\r\n");
         assertThat(lines).hasSize(4);
         assertThat(lines[1]).contains(",digits,");
+    }
+
+    @Test
+    void a_filter_that_cannot_be_read_is_refused_rather_than_ignored() {
+        TestResponse csv = browser.get("/admin/predictions.csv?feedback=true");
+        assertThat(csv.status()).isEqualTo(400);
+        assertThat(csv.json().get("detail").asText()).isEqualTo("Feedback must be yes, no or left empty.");
+        TestResponse page = browser.get("/admin/predictions?feedback=maybe");
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.text()).contains("Feedback must be yes, no or left empty.");
+        assertThat(browser.get("/admin/predictions.csv?from=yesterday").status()).isEqualTo(400);
     }
 
     @Test

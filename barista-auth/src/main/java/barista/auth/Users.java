@@ -20,6 +20,12 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Users {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+    /**
+     * Names a principal already has without being a user: every caller nobody signed in is
+     * {@code anonymous}, and the app's own predictions are logged as {@code app}. A user of either
+     * name could label those callers' predictions and would be mixed with them in the log.
+     */
+    private static final Set<String> RESERVED = Set.of("anonymous", "app");
 
     private final Directory directory;
 
@@ -172,6 +178,10 @@ public final class Users {
     static void checkUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw invalid("username", "must be 1 to 64 of A-Z a-z 0-9 _ . @ -", "pattern");
+        }
+        if (RESERVED.contains(username)) {
+            throw invalid("username", "is reserved: the prediction log uses it for callers who are not users",
+                    "reserved");
         }
     }
 

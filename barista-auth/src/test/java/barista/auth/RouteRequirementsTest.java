@@ -88,6 +88,18 @@ class RouteRequirementsTest {
         }
     }
 
+    @Test
+    void the_names_the_log_gives_callers_who_are_not_users_are_reserved() {
+        try (var scratch = TestDatabase.SQLITE.scratch(dir)) {
+            Auth auth = Auth.of(scratch.app());
+            for (String reserved : List.of("anonymous", "app")) {
+                assertThatThrownBy(() -> auth.users().create(reserved, "a long password 1", Set.of())).as(reserved)
+                        .isInstanceOf(HttpError.UnprocessableContent.class);
+            }
+            assertThat(auth.users().create("Anonymous", "a long password 1", Set.of()).username()).isEqualTo("Anonymous");
+        }
+    }
+
     private static int call(TestClient client, String method, String path, String key) {
         return client.request(method, path).header("X-API-Key", key).send().status();
     }

@@ -177,9 +177,23 @@ public final class PredictionLog implements AutoCloseable {
     }
 
     /**
-     * Attaches the true label (JSON text) to a request's predictions. Only the caller that made
-     * them may, or one holding {@code predictions:write}; for anyone else the request id doesn't
-     * exist, so its existence doesn't leak. Returns the number of entries updated.
+     * Entries whose principal is a user ({@code :principal}) or one of their API keys
+     * ({@code alice/key:<id>}). With {@code substr}, not {@code LIKE}: SQLite's {@code LIKE}
+     * ignores case, and user names don't.
+     */
+    private static final String USER_OR_THEIR_KEYS = "(principal = :principal OR substr(principal, 1, :keysLength) = :keys)";
+
+    /** The binds of {@link #USER_OR_THEIR_KEYS} for {@code user}. */
+    private static Map<String, Object> userOrTheirKeys(String user) {
+        String keys = user + "/key:";
+        return Map.of("principal", user, "keysLength", keys.length(), "keys", keys);
+    }
+
+    /**
+     * Attaches the true label (JSON text) to a request's predictions. Only the user who made them
+     * may, whether they called with a session, a token or any of their API keys, or one holding
+     * {@code predictions:write}; for anyone else the request id doesn't exist, so its existence
+     * doesn't leak. Returns the number of entries updated.
      *
      * <p>Every anonymous caller is the same caller, so on an open model anyone who learns an
      * anonymous prediction's request id could replace its label. An anonymous caller therefore
@@ -190,11 +204,14 @@ public final class PredictionLog implements AutoCloseable {
     public int feedback(String requestId, String labelJson, Principal by) {
         boolean any = by.hasPermission("predictions:write");
         boolean once = !any && !by.authenticated();
+        String name = by.name();
+        int key = name.indexOf("/key:");
+        Map<String, Object> owner = userOrTheirKeys(key < 0 ? name : name.substring(0, key));
         int updated = db.withHandle(h -> h.createUpdate("UPDATE barista_predictions SET feedback = :label,"
                         + " feedback_at = :at, feedback_by = :by WHERE request_id = :id"
-                        + (any ? "" : " AND principal = :principal") + (once ? " AND feedback IS NULL" : ""))
-                .bind("label", labelJson).bind("at", System.currentTimeMillis()).bind("by", by.name())
-                .bind("id", requestId).bind("principal", by.name()).execute());
+                        + (any ? "" : " AND " + USER_OR_THEIR_KEYS) + (once ? " AND feedback IS NULL" : ""))
+                .bind("label", labelJson).bind("at", System.currentTimeMillis()).bind("by", name)
+                .bind("id", requestId).bindMap(any ? Map.of() : owner).execute());
         if (updated == 0 && once && db.withHandle(h -> h.createQuery("SELECT 1 FROM barista_predictions"
                         + " WHERE request_id = :id AND principal = :principal AND feedback IS NOT NULL")
                 .bind("id", requestId).bind("principal", by.name()).mapTo(Integer.class).findFirst()).isPresent()) {
@@ -314,12 +331,8 @@ public final class PredictionLog implements AutoCloseable {
             binds.put("version", q.version());
         }
         if (q.principal() != null) { // a user's own calls and those with any of their keys
-            // substr, not LIKE: SQLite's LIKE ignores case, and user names don't
-            String keys = q.principal() + "/key:";
-            where.add("(principal = :principal OR substr(principal, 1, :keysLength) = :keys)");
-            binds.put("principal", q.principal());
-            binds.put("keysLength", keys.length());
-            binds.put("keys", keys);
+            where.add(USER_OR_THEIR_KEYS);
+            binds.putAll(userOrTheirKeys(q.principal()));
         }
         if (q.from() != null) {
             where.add("created_at >= :from");

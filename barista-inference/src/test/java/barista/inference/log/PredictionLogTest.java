@@ -6,6 +6,7 @@ import barista.Barista;
 import barista.inference.log.LogApps.Store;
 import barista.test.TestClient;
 import barista.test.TestPostgres;
+import barista.test.TestPrincipal;
 import barista.test.TestResponse;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -275,6 +277,29 @@ class PredictionLogTest {
         assertThat(lines[0]).isEqualTo("id,request_id,time,model,version,principal,latency_ms,input,output,feedback,feedback_time");
         assertThat(lines).hasSize(4);
         assertThat(lines[1]).contains(",csv-2,").contains(",\"{\"\"input\"\":[[5.1,3.5,1.4,0.2]]}\",");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void a_user_labels_the_predictions_made_with_any_of_their_keys_and_nobody_elses(Store store) throws Exception {
+        start(store);
+        PredictionLog log = PredictionLog.of(app);
+        for (String who : List.of("alice/key:k1", "alicex/key:k2", "Alice", "anonymous")) {
+            log.record("made-by-" + who, who, 100, Map.of("input", ROW_TENSOR),
+                    new barista.inference.Prediction("iris", "1", Map.of("output", ROW_TENSOR), List.of())).get();
+        }
+
+        assertThat(log.feedback("made-by-alice/key:k1", "1", TestPrincipal.named("alice"))).isEqualTo(1); // her session
+        assertThat(log.feedback("made-by-alice/key:k1", "2", TestPrincipal.named("alice/key:k9"))).isEqualTo(1); // another key
+        assertThat(log.find("made-by-alice/key:k1").orElseThrow().feedback()).isEqualTo("2");
+        for (String other : List.of("made-by-alicex/key:k2", "made-by-Alice", "made-by-anonymous")) {
+            assertThat(log.feedback(other, "3", TestPrincipal.named("alice"))).as(other).isZero();
+            assertThat(log.find(other).orElseThrow().feedback()).as(other).isNull();
+        }
+        var editor = new TestPrincipal("editor", Set.of(), Set.of("predictions:write"));
+        assertThat(log.feedback("made-by-anonymous", "4", editor)).isEqualTo(1);
+        assertThat(log.feedback("made-by-anonymous", "5", editor)).isEqualTo(1); // may replace what anyone gave
+        assertThat(log.find("made-by-anonymous").orElseThrow().feedback()).isEqualTo("5");
     }
 
     @ParameterizedTest
