@@ -136,8 +136,10 @@ public final class BaristaCli implements Runnable {
             }
             try (Database db = cli.openMigrated(); Auth auth = Auth.open(db, cli.config.get())) {
                 auth.users().create(username, password, new LinkedHashSet<>(roles));
-                out.println("created user " + username + (roles.isEmpty() ? "" : " with roles " + String.join(", ", roles))
-                        + (roles.contains(Roles.ADMIN) ? "; sign in at /admin" : ""));
+                out.println("created user " + username + (roles.isEmpty() ? " with no roles" : " with roles "
+                        + String.join(", ", roles)) + (roles.contains(Roles.ADMIN) ? "; sign in at /admin"
+                        : roles.isEmpty() ? "; it may use the API, not the admin (that needs a role with users:manage,"
+                                + " models:manage or predictions:read)" : ""));
                 return 0;
             } catch (barista.http.HttpError.UnprocessableContent e) {
                 e.errors().forEach(f -> err.println("error: " + f.location().getLast() + " " + f.message()));
