@@ -10,6 +10,7 @@ import barista.http.HttpError;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -57,7 +58,8 @@ final class Guard {
      * A file to download (the log's CSV export): a page for a browser session, and also open to
      * an API key or bearer token with the permission, so a script can fetch it with {@code curl}.
      * Such a request gets 401 and 403 problems, not the sign-in page, and so does a request with
-     * no credentials that isn't a browser's (its {@code Accept} doesn't name HTML): a script that
+     * no credentials that isn't a browser's (its {@code Accept} doesn't name HTML, and it isn't a
+     * {@code Sec-Fetch-Mode: navigate}): a script that
      * forgot its key must fail, not save the sign-in redirect's empty body as the file.
      */
     void download(Barista app, String path, String permission, PageHandler handler) {
@@ -68,7 +70,8 @@ final class Guard {
             boolean script = ctx.header("X-API-Key") != null
                     || authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
             String accept = ctx.header("Accept");
-            boolean browser = accept != null && accept.contains("text/html");
+            boolean browser = accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html")
+                    || "navigate".equalsIgnoreCase(ctx.header("Sec-Fetch-Mode"));
             if (!script && (browser || principal(ctx).authenticated())) {
                 return page.handle(ctx);
             }

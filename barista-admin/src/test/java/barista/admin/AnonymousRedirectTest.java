@@ -28,13 +28,26 @@ class AnonymousRedirectTest {
     }
 
     @Test
-    void every_page_redirects_a_browser_to_login_with_next() {
+    void every_page_redirects_to_login_with_next() {
         for (String page : new String[] {"/admin", "/admin/users", "/admin/roles", "/admin/keys", "/admin/models",
-                "/admin/predictions", "/admin/predictions.csv"}) {
-            TestResponse r = admin.client.request("GET", page).header("Accept", "text/html").send();
+                "/admin/predictions"}) {
+            TestResponse r = admin.client.get(page);
             assertThat(r.status()).as(page).isEqualTo(303);
             assertThat(r.header("Location")).isEqualTo("/admin/login?next=" + page.replace("/", "%2F"));
         }
+    }
+
+    @Test
+    void the_export_redirects_a_browser_and_refuses_a_script_without_a_key() {
+        for (String[] browser : new String[][] {{"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"},
+                {"Sec-Fetch-Mode", "navigate"}}) {
+            TestResponse r = admin.client.request("GET", "/admin/predictions.csv").header(browser[0], browser[1]).send();
+            assertThat(r.status()).as(browser[0]).isEqualTo(303);
+            assertThat(r.header("Location")).isEqualTo("/admin/login?next=%2Fadmin%2Fpredictions.csv");
+        }
+        TestResponse script = admin.client.request("GET", "/admin/predictions.csv").header("Accept", "*/*")
+                .cookie("barista_session", "expired-or-made-up").send();
+        assertThat(script.status()).isEqualTo(401);
     }
 
     @Test

@@ -91,12 +91,15 @@ class RouteRequirementsTest {
     @Test
     void the_names_the_log_gives_callers_who_are_not_users_are_reserved() {
         try (var scratch = TestDatabase.SQLITE.scratch(dir)) {
-            Auth auth = Auth.of(scratch.app());
+            Barista app = scratch.app();
+            Auth auth = Auth.of(app);
             for (String reserved : List.of("anonymous", "app")) {
                 assertThatThrownBy(() -> auth.users().create(reserved, "a long password 1", Set.of())).as(reserved)
-                        .isInstanceOf(HttpError.UnprocessableContent.class);
+                        .isInstanceOfSatisfying(HttpError.UnprocessableContent.class, e -> assertThat(e.errors())
+                                .singleElement().satisfies(f -> assertThat(f.type()).isEqualTo("reserved")));
             }
             assertThat(auth.users().create("Anonymous", "a long password 1", Set.of()).username()).isEqualTo("Anonymous");
+            app.stop(); // its threads write the file until then, and the temp dir goes after the test
         }
     }
 

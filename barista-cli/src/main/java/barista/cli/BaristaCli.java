@@ -138,7 +138,7 @@ public final class BaristaCli implements Runnable {
                 auth.users().create(username, password, new LinkedHashSet<>(roles));
                 out.println("created user " + username + (roles.isEmpty() ? " with no roles" : " with roles "
                         + String.join(", ", roles)) + (roles.contains(Roles.ADMIN) ? "; sign in at /admin"
-                        : roles.isEmpty() ? "; it may use the API, not the admin (that needs a role with users:manage,"
+                        : roles.isEmpty() ? "; it can't use the admin (that needs a role with users:manage,"
                                 + " models:manage or predictions:read)" : ""));
                 return 0;
             } catch (barista.http.HttpError.UnprocessableContent e) {

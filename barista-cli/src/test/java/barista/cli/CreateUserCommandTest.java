@@ -73,7 +73,7 @@ class CreateUserCommandTest {
 
         Run twice = run("correct horse battery\n", "createuser", "--username", "ada", "--password-stdin");
         assertThat(twice.exit()).isZero();
-        assertThat(twice.out()).contains("created user ada with no roles; it may use the API, not the admin");
+        assertThat(twice.out()).contains("created user ada with no roles; it can't use the admin");
         Run duplicate = run("correct horse battery\n", "createuser", "--username", "ada", "--password-stdin");
         assertThat(duplicate.exit()).isEqualTo(1);
         assertThat(duplicate.err()).contains("already exists");

@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * {@code POST /predictions/{requestId}/feedback}: attaches the true label to a logged
- * prediction, found by the request id its response carried in {@code X-Request-Id}. The caller
- * that made the prediction may, or a principal with {@code predictions:write}; for anyone else
- * the id is unknown (404), so whether it exists doesn't leak. An anonymous caller labels once
+ * prediction, found by the request id its response carried in {@code X-Request-Id}. The user
+ * who made the prediction may, with any of their credentials, or a principal with
+ * {@code predictions:write}; for anyone else the id is unknown (404), so whether it exists
+ * doesn't leak. An anonymous caller labels once
  * (a second label is a 409): see {@link PredictionLog#feedback}.
  *
  * <p>Threading: a virtual thread; the update blocks on the database.

@@ -205,13 +205,11 @@ public final class PredictionLog implements AutoCloseable {
         boolean any = by.hasPermission("predictions:write");
         boolean once = !any && !by.authenticated();
         String name = by.name();
-        int key = name.indexOf("/key:");
-        Map<String, Object> owner = userOrTheirKeys(key < 0 ? name : name.substring(0, key));
         int updated = db.withHandle(h -> h.createUpdate("UPDATE barista_predictions SET feedback = :label,"
                         + " feedback_at = :at, feedback_by = :by WHERE request_id = :id"
                         + (any ? "" : " AND " + USER_OR_THEIR_KEYS) + (once ? " AND feedback IS NULL" : ""))
                 .bind("label", labelJson).bind("at", System.currentTimeMillis()).bind("by", name)
-                .bind("id", requestId).bindMap(any ? Map.of() : owner).execute());
+                .bind("id", requestId).bindMap(userOrTheirKeys(by.user())).execute());
         if (updated == 0 && once && db.withHandle(h -> h.createQuery("SELECT 1 FROM barista_predictions"
                         + " WHERE request_id = :id AND principal = :principal AND feedback IS NOT NULL")
                 .bind("id", requestId).bind("principal", by.name()).mapTo(Integer.class).findFirst()).isPresent()) {

@@ -3,6 +3,7 @@ package barista.inference.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import barista.Barista;
+import barista.access.Principal;
 import barista.inference.log.LogApps.Store;
 import barista.test.TestClient;
 import barista.test.TestPostgres;
@@ -200,7 +201,7 @@ class PredictionLogTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void feedback_attaches_a_label_by_request_id_for_the_same_caller_only(Store store) {
+    void feedback_attaches_a_label_by_request_id(Store store) {
         var client = TestClient.inProcess(start(store));
         assertThat(predict(client, "fb-1").status()).isEqualTo(200);
 
@@ -290,7 +291,7 @@ class PredictionLogTest {
         }
 
         assertThat(log.feedback("made-by-alice/key:k1", "1", TestPrincipal.named("alice"))).isEqualTo(1); // her session
-        assertThat(log.feedback("made-by-alice/key:k1", "2", TestPrincipal.named("alice/key:k9"))).isEqualTo(1); // another key
+        assertThat(log.feedback("made-by-alice/key:k1", "2", key("alice", "k9"))).isEqualTo(1); // another key
         assertThat(log.find("made-by-alice/key:k1").orElseThrow().feedback()).isEqualTo("2");
         for (String other : List.of("made-by-alicex/key:k2", "made-by-Alice", "made-by-anonymous")) {
             assertThat(log.feedback(other, "3", TestPrincipal.named("alice"))).as(other).isZero();
@@ -300,6 +301,36 @@ class PredictionLogTest {
         assertThat(log.feedback("made-by-anonymous", "4", editor)).isEqualTo(1);
         assertThat(log.feedback("made-by-anonymous", "5", editor)).isEqualTo(1); // may replace what anyone gave
         assertThat(log.find("made-by-anonymous").orElseThrow().feedback()).isEqualTo("5");
+    }
+
+    /** {@code user} calling with one of their API keys, named as barista-auth names them. */
+    private static Principal key(String user, String keyId) {
+        return new Principal() {
+            @Override
+            public String name() {
+                return user + "/key:" + keyId;
+            }
+
+            @Override
+            public String user() {
+                return user;
+            }
+
+            @Override
+            public boolean authenticated() {
+                return true;
+            }
+
+            @Override
+            public boolean hasRole(String role) {
+                return false;
+            }
+
+            @Override
+            public boolean hasPermission(String permission) {
+                return false;
+            }
+        };
     }
 
     @ParameterizedTest
