@@ -59,6 +59,7 @@ public final class Auth implements AutoCloseable {
         feed = ChangeFeed.of(db);
         directory = new Directory(db, settings.sessionIdle().toMillis(), feed);
         directory.reload();
+        Users.warnOfReservedNames(directory.users.keySet());
         byte[] secret = settings.jwtSecret() != null ? settings.jwtSecret() : JwtSecret.shared(db);
         throttle = new LoginThrottle(db);
         passwordCheck = new PasswordCheck(directory, throttle, settings.clientIpHeader());

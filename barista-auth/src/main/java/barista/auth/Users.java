@@ -2,6 +2,7 @@ package barista.auth;
 
 import barista.http.FieldError;
 import barista.http.HttpError;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -171,6 +172,20 @@ public final class Users {
         for (String r : roles) {
             if (!directory.roles.containsKey(r)) {
                 throw invalid("roles", "no such role: " + r, "unknown_role");
+            }
+        }
+    }
+
+    /**
+     * Logs a warning for each user made before their name was reserved: the prediction log can't
+     * tell their calls from those of the callers the name stands for, so rename them.
+     */
+    static void warnOfReservedNames(Collection<String> usernames) {
+        for (String name : usernames) {
+            if (RESERVED.contains(name)) {
+                System.getLogger("barista.auth").log(System.Logger.Level.WARNING, "user \"{0}\" has a name the"
+                        + " prediction log uses for callers who are not users; its calls and feedback mix with"
+                        + " theirs: make a new user for them and deactivate this one", name);
             }
         }
     }
