@@ -38,13 +38,23 @@ record AdminTime(ZoneId zone) {
 
     /** The zone called {@code name} ({@code Europe/Paris}), or UTC for null or a name Java does not know. */
     static AdminTime named(String name) {
+        ZoneId zone = zone(name);
+        return zone == null ? UTC : new AdminTime(zone);
+    }
+
+    /** Whether Java knows a zone called {@code name}: a link's {@code tz} that isn't one is a mistake to report. */
+    static boolean known(String name) {
+        return zone(name) != null;
+    }
+
+    private static ZoneId zone(String name) {
         if (name == null || !ZONE_NAME.matcher(name).matches()) {
-            return UTC;
+            return null;
         }
         try {
-            return new AdminTime(ZoneId.of(name));
+            return ZoneId.of(name);
         } catch (DateTimeException unknown) {
-            return UTC;
+            return null;
         }
     }
 

@@ -70,21 +70,25 @@ final class PredictionPages {
 
     /** The filters as typed, kept as text so the form shows them back and links repeat them. */
     record Filters(String model, String version, String principal, String from, String to, String q, String feedback,
-                   AdminTime time) {
+                   AdminTime time, String unknownZone) {
         static Filters of(Visit v) {
             Context ctx = v.ctx();
             return new Filters(trim(ctx.query("model")), trim(ctx.query("version")), trim(ctx.query("principal")),
                     trim(ctx.query("from")), trim(ctx.query("to")), trim(ctx.query("q")), trim(ctx.query("feedback")),
-                    v.time());
+                    v.time(), ctx.query("tz") == null || AdminTime.known(ctx.query("tz")) ? null : ctx.query("tz"));
         }
 
         /**
          * The query for the log.
          *
-         * @throws BadFilter for a time that isn't one, or a feedback filter other than {@code yes}
-         *                   or {@code no}: a typo must not widen a search or an export to everything
+         * @throws BadFilter for a time that isn't one, a {@code tz} that names no zone, or a feedback
+         *                   filter other than {@code yes} or {@code no}: a typo must not widen or move
+         *                   a search or an export
          */
         PredictionQuery query() {
+            if (unknownZone != null) {
+                throw new BadFilter("Unknown time zone: " + unknownZone + " (use a name like Europe/Paris, or UTC).");
+            }
             Boolean hasFeedback = switch (feedback == null ? "" : feedback) {
                 case "" -> null;
                 case "yes" -> Boolean.TRUE;

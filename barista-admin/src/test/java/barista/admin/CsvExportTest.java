@@ -134,6 +134,10 @@ class CsvExportTest {
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.text()).contains("Feedback must be yes, no or left empty.");
         assertThat(browser.get("/admin/predictions.csv?from=yesterday").status()).isEqualTo(400);
+        TestResponse zone = browser.get("/admin/predictions.csv?from=2025-01-31T13:45&tz=Europe/Pariss");
+        assertThat(zone.status()).isEqualTo(400);
+        assertThat(zone.json().get("detail").asText()).startsWith("Unknown time zone: Europe/Pariss");
+        assertThat(browser.get("/admin/predictions.csv?from=2025-01-31T13:45&tz=Europe/Paris").status()).isEqualTo(200);
     }
 
     @Test
