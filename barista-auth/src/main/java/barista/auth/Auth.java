@@ -74,7 +74,7 @@ public final class Auth implements AutoCloseable {
         long every = settings.refresh().toMillis();
         refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
         if (listen) {
-            feed.listen(directory::reload); // last: nothing above can fail and leave it running
+            feed.listen(directory); // last: nothing above can fail and leave it running
         }
     }
 
@@ -112,6 +112,11 @@ public final class Auth implements AutoCloseable {
 
     public Users users() {
         return users;
+    }
+
+    /** What this node holds in memory; for tests in this package. */
+    Directory directory() {
+        return directory;
     }
 
     public Roles roles() {

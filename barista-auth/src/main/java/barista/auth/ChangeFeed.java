@@ -2,6 +2,7 @@ package barista.auth;
 
 import barista.data.Database;
 import barista.data.Dialect;
+import java.util.Set;
 
 /**
  * How the nodes that share one database (serving nodes, the CLI) tell each other that users,
@@ -15,6 +16,18 @@ import barista.data.Dialect;
  */
 interface ChangeFeed extends AutoCloseable {
 
+    /** What a node does with the others' changes. */
+    interface Listener {
+        /** Anything may have changed: read it all again. */
+        void everything();
+
+        /**
+         * Only these sessions (by the hex SHA-256 of their ids) started or ended: sign-ins and
+         * sign-outs, the changes that come most often, and the sessions table is the one that grows.
+         */
+        void sessions(Set<String> idHashes);
+    }
+
     /** The feed for {@code db}'s kind of database. */
     static ChangeFeed of(Database db) {
         return db.dialect() == Dialect.POSTGRESQL ? PostgresChangeFeed.of(db) : SqliteChangeFeed.of(db);
@@ -26,8 +39,16 @@ interface ChangeFeed extends AutoCloseable {
      */
     void changed();
 
-    /** Starts hearing other nodes' changes, calling {@code reload} on the feed's thread for them. */
-    void listen(Runnable reload);
+    /**
+     * Tells the other nodes that only these sessions started or ended, so they read just those
+     * rows; a feed that can't say which tells {@link #changed} instead.
+     */
+    default void sessionsChanged(Set<String> idHashes) {
+        changed();
+    }
+
+    /** Starts hearing other nodes' changes, calling {@code listener} on the feed's thread for them. */
+    void listen(Listener listener);
 
     /** Stops listening. Idempotent. */
     @Override

@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -15,7 +18,8 @@ import org.postgresql.PGNotification;
  * or a user disabled on one node counts on every node milliseconds later (at most a few hundred
  * under a stream of changes), instead of at their next {@code barista.auth.refresh}. Without it,
  * a browser that signs in on node A got 401s from node B until B's refresh, and a revoked key
- * kept working there as long.
+ * kept working there as long. A sign-in or sign-out names its sessions in the notice, and the
+ * others read just those rows; any other change makes them read every table.
  *
  * <p>The periodic refresh stays as the fallback: a notice sent by a node that dies between its
  * commit and its {@code NOTIFY}, or missed while the listening connection was down, arrives then.
@@ -36,6 +40,8 @@ final class PostgresChangeFeed implements ChangeFeed {
     private static final long PING_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** A query (the ping, LISTEN) that gets no answer for this long fails, and the listener reconnects. */
     private static final int SOCKET_TIMEOUT_SECONDS = 10;
+    /** Between a notice's node and the sessions it names. */
+    private static final String SESSIONS = "|sessions|";
 
     private final Database db;
     /**
@@ -65,13 +71,23 @@ final class PostgresChangeFeed implements ChangeFeed {
 
     @Override
     public void changed() {
+        notify(node);
+    }
+
+    /** The notice names the sessions: {@code <node>|sessions|<hash>,<hash>}; 64 hex characters each. */
+    @Override
+    public void sessionsChanged(Set<String> idHashes) {
+        notify(node + SESSIONS + String.join(",", idHashes));
+    }
+
+    private void notify(String payload) {
         if (closed) {
             return;
         }
         try (Connection c = db.dataSource().getConnection();
              PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
             notify.setString(1, channel);
-            notify.setString(2, node);
+            notify.setString(2, payload);
             notify.execute();
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.WARNING, "could not tell other nodes of an auth change; they see it within "
@@ -79,13 +95,13 @@ final class PostgresChangeFeed implements ChangeFeed {
         }
     }
 
-    /** Calls {@code reload} once listening (for what changed before), then for each burst of notices. */
+    /** Reads everything once listening (for what changed before), then what each burst of notices names. */
     @Override
-    public void listen(Runnable reload) {
-        listener = Thread.ofPlatform().daemon().name("barista-auth-listen").start(() -> run(reload));
+    public void listen(Listener changes) {
+        listener = Thread.ofPlatform().daemon().name("barista-auth-listen").start(() -> run(changes));
     }
 
-    private void run(Runnable reload) {
+    private void run(Listener changes) {
         while (!closed) {
             try (Connection c = db.openDedicated(SOCKET_TIMEOUT_SECONDS)) {
                 listening = c;
@@ -93,8 +109,8 @@ final class PostgresChangeFeed implements ChangeFeed {
                     s.execute("LISTEN \"" + channel.replace("\"", "\"\"") + "\""); // as pg_notify spells it
                 }
                 // what changed before LISTEN took hold: since start-up's load, or while reconnecting
-                reload.run();
-                hear(c.unwrap(PGConnection.class), c, reload);
+                changes.everything();
+                hear(c.unwrap(PGConnection.class), c, changes);
             } catch (SQLException | RuntimeException e) {
                 if (closed) {
                     return;
@@ -109,27 +125,32 @@ final class PostgresChangeFeed implements ChangeFeed {
     }
 
     /**
-     * Reloads when other nodes' notices arrive, at most once per {@link #MIN_GAP_NANOS}: under a
-     * stream of sign-ins one reload covers every notice that came before it, instead of each
-     * node re-reading every table once per sign-in anywhere. Asks the server something when no
-     * notice came for a while, so a connection the network dropped silently fails here and is
-     * replaced instead of listening to nothing.
+     * Acts on other nodes' notices, at most once per {@link #MIN_GAP_NANOS}: what arrives in
+     * between is gathered, so under a stream of sign-ins one read covers every notice that came
+     * before it. Notices that name only sessions read just those rows; any other reads
+     * everything. Asks the server something when no notice came for a while, so a connection the
+     * network dropped silently fails here and is replaced instead of listening to nothing.
      */
-    private void hear(PGConnection pg, Connection c, Runnable reload) throws SQLException {
-        long lastReload = 0;
+    private void hear(PGConnection pg, Connection c, Listener changes) throws SQLException {
+        long lastRead = 0;
         long lastHeard = System.nanoTime();
         while (!closed) {
-            boolean others = fromOthers(pg.getNotifications(POLL_MILLIS));
+            Heard heard = new Heard();
+            heard.add(pg.getNotifications(POLL_MILLIS));
             long now = System.nanoTime();
-            if (others) {
-                long early = lastReload + MIN_GAP_NANOS - now;
+            if (heard.any()) {
+                long early = lastRead + MIN_GAP_NANOS - now;
                 if (early > 0) {
                     sleep(early);
-                    pg.getNotifications(); // arrived meanwhile: committed before the reload reads, so covered by it
+                    heard.add(pg.getNotifications());
                 }
-                reload.run();
-                lastReload = System.nanoTime();
-                lastHeard = lastReload;
+                if (heard.everything) {
+                    changes.everything();
+                } else {
+                    changes.sessions(heard.sessions);
+                }
+                lastRead = System.nanoTime();
+                lastHeard = lastRead;
             } else if (now - lastHeard > PING_NANOS) {
                 try (Statement ping = c.createStatement()) {
                     ping.execute("SELECT 1");
@@ -139,16 +160,32 @@ final class PostgresChangeFeed implements ChangeFeed {
         }
     }
 
-    private boolean fromOthers(PGNotification[] notices) {
-        if (notices == null) {
-            return false;
-        }
-        for (PGNotification n : notices) {
-            if (!node.equals(n.getParameter())) {
-                return true;
+    /** Other nodes' notices gathered for one read; this node's own are left out. */
+    private final class Heard {
+        boolean everything;
+        final Set<String> sessions = new HashSet<>();
+
+        void add(PGNotification[] notices) {
+            if (notices == null) {
+                return;
+            }
+            for (PGNotification n : notices) {
+                String payload = n.getParameter();
+                if (payload.equals(node) || payload.startsWith(node + "|")) {
+                    continue;
+                }
+                int at = payload.indexOf(SESSIONS);
+                if (at < 0) {
+                    everything = true; // a plain notice, or one from a node that doesn't name sessions
+                } else {
+                    sessions.addAll(Arrays.asList(payload.substring(at + SESSIONS.length()).split(",")));
+                }
             }
         }
-        return false;
+
+        boolean any() {
+            return everything || !sessions.isEmpty();
+        }
     }
 
     private static void sleep(long nanos) {

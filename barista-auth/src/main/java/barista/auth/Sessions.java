@@ -76,7 +76,8 @@ public final class Sessions {
         long now = System.currentTimeMillis();
         long expires = now + settings.sessionMax().toMillis();
         String previous = ctx.cookie(COOKIE);
-        directory.write(() -> {
+        Set<String> changed = previous == null ? Set.of(idHash) : Set.of(idHash, Secrets.sha256Hex(previous));
+        directory.writeSessions(changed, () -> {
             directory.db().useTransaction(h -> {
                 if (previous != null) {
                     h.createUpdate("DELETE FROM auth_sessions WHERE id_hash = :h")
@@ -101,7 +102,7 @@ public final class Sessions {
         String id = ctx.cookie(COOKIE);
         if (id != null) {
             String idHash = Secrets.sha256Hex(id);
-            directory.write(() -> {
+            directory.writeSessions(Set.of(idHash), () -> {
                 directory.db().useHandle(h -> h.createUpdate("DELETE FROM auth_sessions WHERE id_hash = :h")
                         .bind("h", idHash).execute());
                 directory.sessions.remove(idHash);

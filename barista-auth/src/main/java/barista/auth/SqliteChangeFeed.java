@@ -56,14 +56,14 @@ final class SqliteChangeFeed implements ChangeFeed {
 
     /** Reloads whenever another process moved the version. */
     @Override
-    public void listen(Runnable reload) {
+    public void listen(Listener listener) {
         poller = Thread.ofPlatform().daemon().name("barista-auth-listen").start(() -> {
             boolean failing = false;
             while (!closed) {
                 try {
                     long version = version(db); // read before the reload, so the reload covers it
                     if (version > seen.get()) {
-                        reload.run();
+                        listener.everything(); // a counter can't say what changed
                         seen.accumulateAndGet(version, Math::max);
                     }
                     if (failing) {

@@ -117,6 +117,34 @@ class OtherNodeChangesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void on_postgresql_a_sign_in_and_out_elsewhere_read_only_that_session() {
+        try (var scratch = TestDatabase.POSTGRESQL.scratch(dir)) {
+            Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            Barista nodeB = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            try (var clientA = TestClient.inProcess(nodeA); var clientB = TestClient.inProcess(nodeB)) {
+                Auth a = Auth.of(nodeA);
+                Auth b = Auth.of(nodeB);
+                a.users().create("ada", PASSWORD, Set.of());
+                assertThat(within(2000, 1, () -> b.directory().user("ada") == null ? 0 : 1)).isEqualTo(1);
+                long fullReads = b.directory().fullReloads();
+
+                var signIn = Fixtures.login(clientA, "ada", PASSWORD);
+                String cookie = Fixtures.sessionCookie(signIn);
+                IntSupplier meOnB = () -> clientB.request("GET", "/auth/me").cookie(Sessions.COOKIE, cookie).send().status();
+                assertThat(within(2000, 200, meOnB)).as("the session started on A, used on B").isEqualTo(200);
+                assertThat(clientA.request("POST", "/auth/logout").cookie(Sessions.COOKIE, cookie)
+                        .header(Sessions.CSRF_HEADER, signIn.json().get("csrfToken").asText()).send().status()).isEqualTo(204);
+                assertThat(within(2000, 401, meOnB)).as("signed out on A").isEqualTo(401);
+
+                assertThat(b.directory().fullReloads()).as("full reads on B").isEqualTo(fullReads);
+            } finally {
+                nodeA.stop();
+                nodeB.stop();
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void what_the_cli_changes_counts_on_a_serving_node_at_once(TestDatabase db) {
