@@ -181,10 +181,17 @@ final class Directory implements ChangeFeed.Listener {
         reload();
     }
 
-    /** Reads these sessions' rows again: a row that is there and live replaces the entry, else it goes. */
+    /**
+     * Reads these sessions' rows again: a row that is there and live replaces the entry, else it
+     * goes. A session of a user this node doesn't know means it missed a change: it reads
+     * everything then, rather than answer 401 until the next refresh.
+     */
     @Override
     public void sessions(Set<String> idHashes) {
-        locked(() -> db.useHandle(h -> {
+        if (idHashes.isEmpty()) {
+            return;
+        }
+        boolean missed = locked(() -> db.withHandle(h -> {
             long now = System.currentTimeMillis();
             Map<String, SessionEntry> found = new HashMap<>();
             h.createQuery("SELECT id_hash, username, csrf_token, created_at, expires_at, last_seen_at "
@@ -193,15 +200,21 @@ final class Directory implements ChangeFeed.Listener {
                     .bind("now", now).bind("idle", now - sessionIdleMillis)
                     .map(Directory::sessionRow)
                     .forEach(s -> found.put(s.idHash, s));
+            boolean unknownUser = false;
             for (String id : idHashes) {
                 SessionEntry fresh = found.get(id);
                 if (fresh == null) {
                     sessions.remove(id);
                 } else {
                     merge(id, fresh);
+                    unknownUser |= !users.containsKey(fresh.username);
                 }
             }
+            return unknownUser;
         }));
+        if (missed) {
+            reload();
+        }
     }
 
     /** How many times every table was read again; for tests that check a sign-in didn't cause one. */

@@ -40,6 +40,11 @@ final class PostgresChangeFeed implements ChangeFeed {
     private static final long PING_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** A query (the ping, LISTEN) that gets no answer for this long fails, and the listener reconnects. */
     private static final int SOCKET_TIMEOUT_SECONDS = 10;
+    /**
+     * More sessions than this in one gathering (notices that piled up while a read waited) are
+     * read as everything: one query, not a list past the driver's limit on parameters.
+     */
+    private static final int MAX_SESSIONS = 500;
     /** Between a notice's node and the sessions it names. */
     private static final String SESSIONS = "|sessions|";
 
@@ -144,7 +149,7 @@ final class PostgresChangeFeed implements ChangeFeed {
                     sleep(early);
                     heard.add(pg.getNotifications());
                 }
-                if (heard.everything) {
+                if (heard.everything || heard.sessions.size() > MAX_SESSIONS) {
                     changes.everything();
                 } else {
                     changes.sessions(heard.sessions);

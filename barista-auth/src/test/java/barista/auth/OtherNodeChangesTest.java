@@ -125,6 +125,8 @@ class OtherNodeChangesTest {
             try (var clientA = TestClient.inProcess(nodeA); var clientB = TestClient.inProcess(nodeB)) {
                 Auth a = Auth.of(nodeA);
                 Auth b = Auth.of(nodeB);
+                // B's start-up read and its listener's first read, before ada, whose notice makes a third
+                assertThat(within(2000, 1, () -> b.directory().fullReloads() >= 2 ? 1 : 0)).isEqualTo(1);
                 a.users().create("ada", PASSWORD, Set.of());
                 assertThat(within(2000, 1, () -> b.directory().user("ada") == null ? 0 : 1)).isEqualTo(1);
                 long fullReads = b.directory().fullReloads();
@@ -138,6 +140,13 @@ class OtherNodeChangesTest {
                 assertThat(within(2000, 401, meOnB)).as("signed out on A").isEqualTo(401);
 
                 assertThat(b.directory().fullReloads()).as("full reads on B").isEqualTo(fullReads);
+
+                // B missed ada (as if her notice had been lost): her next session makes it read everything
+                b.directory().users.remove("ada");
+                String again = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD));
+                assertThat(within(2000, 200, () -> clientB.request("GET", "/auth/me").cookie(Sessions.COOKIE, again)
+                        .send().status())).isEqualTo(200);
+                assertThat(b.directory().fullReloads()).isEqualTo(fullReads + 1);
             } finally {
                 nodeA.stop();
                 nodeB.stop();
