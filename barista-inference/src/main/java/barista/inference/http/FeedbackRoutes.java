@@ -32,9 +32,9 @@ public final class FeedbackRoutes {
     public static void install(Barista app, PredictionLog log) {
         app.post("/predictions/{requestId}/feedback", Feedback.class, (ctx, body) -> {
             String requestId = ctx.pathParam("requestId");
-            if (body.label().isNull()) { // JSON null reaches a JsonNode as a NullNode, past @NotNull
+            if (body.label().isNull()) { // JSON null reaches a JsonNode as a NullNode, past @NotNull: the same 422
                 throw new HttpError.UnprocessableContent(List.of(FieldError.of("body", "label", "must not be null",
-                        "missing")));
+                        "NotNull")));
             }
             if (log.feedback(requestId, body.label().toString(), ctx.principal()) == 0) {
                 throw new HttpError.NotFound("no logged prediction with request id " + requestId);

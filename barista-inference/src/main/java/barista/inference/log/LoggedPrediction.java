@@ -16,8 +16,9 @@ import java.time.Instant;
  * @param output        the outputs as JSON, in the same shape
  * @param feedback      the true label attached later, as JSON, or {@code null}
  * @param feedbackTime  when the feedback was attached, or {@code null}
+ * @param feedbackBy    who attached it (a principal's name, as {@code principal}), or {@code null}
  */
 public record LoggedPrediction(long id, String requestId, String model, String version, Instant time,
                                long latencyMicros, String principal, String input, String output, String feedback,
-                               Instant feedbackTime) {
+                               Instant feedbackTime, String feedbackBy) {
 }

@@ -54,7 +54,7 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class PredictionLog implements AutoCloseable {
     private static final String COLUMNS = "id, request_id, model, version, principal, created_at, latency_micros,"
-            + " input, output, feedback, feedback_at";
+            + " input, output, feedback, feedback_at, feedback_by";
 
     private final Database db;
     private final boolean enabled;
@@ -249,7 +249,7 @@ public final class PredictionLog implements AutoCloseable {
         long rows = 0;
         try {
             Csv.row(w, "id", "request_id", "time", "model", "version", "principal", "latency_ms", "input",
-                    "output", "feedback", "feedback_time");
+                    "output", "feedback", "feedback_time", "feedback_by");
             boolean exactId = q.text() != null && db.withHandle(h ->
                     select(h, q.withBefore(null), 1, true).map(PredictionLog::row).findFirst().isPresent());
             Long before = null;
@@ -266,7 +266,7 @@ public final class PredictionLog implements AutoCloseable {
                     }
                     Csv.row(w, Long.toString(p.id()), p.requestId(), p.time().toString(), p.model(), p.version(),
                             p.principal(), Double.toString(p.latencyMicros() / 1000.0), p.input(), p.output(),
-                            p.feedback(), p.feedbackTime() == null ? null : p.feedbackTime().toString());
+                            p.feedback(), p.feedbackTime() == null ? null : p.feedbackTime().toString(), p.feedbackBy());
                     rows++;
                 }
                 if (page.size() < size) {
@@ -376,7 +376,7 @@ public final class PredictionLog implements AutoCloseable {
         return new LoggedPrediction(rs.getLong("id"), rs.getString("request_id"), rs.getString("model"),
                 rs.getString("version"), Instant.ofEpochMilli(rs.getLong("created_at")), rs.getLong("latency_micros"),
                 rs.getString("principal"), rs.getString("input"), rs.getString("output"), rs.getString("feedback"),
-                hasFeedbackTime ? Instant.ofEpochMilli(feedbackAt) : null);
+                hasFeedbackTime ? Instant.ofEpochMilli(feedbackAt) : null, rs.getString("feedback_by"));
     }
 
     private static double parseSample(String text) {

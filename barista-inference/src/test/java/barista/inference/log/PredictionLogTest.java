@@ -210,11 +210,14 @@ class PredictionLogTest {
         LoggedPrediction p = PredictionLog.of(app).find("fb-1").orElseThrow();
         assertThat(p.feedback()).isEqualTo("\"setosa\"");
         assertThat(p.feedbackTime()).isNotNull();
+        assertThat(p.feedbackBy()).isEqualTo("anonymous");
 
         assertThat(client.request("POST", "/predictions/nope/feedback").json(Map.of("label", 1)).send().status()).isEqualTo(404);
         assertThat(client.request("POST", "/predictions/fb-1/feedback").json(Map.of()).send().status()).isEqualTo(422);
         var nullLabel = client.request("POST", "/predictions/fb-1/feedback").jsonText("{\"label\": null}").send();
         assertThat(nullLabel.status()).isEqualTo(422);
+        var absent = client.request("POST", "/predictions/fb-1/feedback").json(Map.of()).send();
+        assertThat(nullLabel.json().get("errors")).isEqualTo(absent.json().get("errors")); // one answer for both
         assertThat(nullLabel.json().get("errors").get(0).get("location").toString()).isEqualTo("[\"body\",\"label\"]");
         assertThat(PredictionLog.of(app).find("fb-1").orElseThrow().feedback()).isEqualTo("\"setosa\"");
         var sql = client.request("POST", "/predictions/x'%20OR%20'1'='1/feedback").json(Map.of("label", 1)).send();
@@ -275,7 +278,7 @@ class PredictionLogTest {
         StringWriter out = new StringWriter();
         PredictionLog.of(app).writeCsv(PredictionQuery.all().withLimit(1), out);
         String[] lines = out.toString().split("\r\n");
-        assertThat(lines[0]).isEqualTo("id,request_id,time,model,version,principal,latency_ms,input,output,feedback,feedback_time");
+        assertThat(lines[0]).isEqualTo("id,request_id,time,model,version,principal,latency_ms,input,output,feedback,feedback_time,feedback_by");
         assertThat(lines).hasSize(4);
         assertThat(lines[1]).contains(",csv-2,").contains(",\"{\"\"input\"\":[[5.1,3.5,1.4,0.2]]}\",");
     }
