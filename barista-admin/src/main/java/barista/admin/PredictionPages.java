@@ -233,7 +233,8 @@ final class PredictionPages {
             p.el("td", r.principal());
             p.open("td").el("code", shorten(r.input()), "class", "cell", "title", shorten(r.input(), 2000)).close();
             p.open("td").el("code", shorten(r.output()), "class", "cell", "title", shorten(r.output(), 2000)).close();
-            p.el("td", r.feedback() == null ? "" : shorten(r.feedback()));
+            p.el("td", r.feedback() == null ? "" : shorten(r.feedback()),
+                    "title", r.feedbackBy() == null ? null : "given by " + r.feedbackBy());
             p.close();
         }
         p.close().close().close();

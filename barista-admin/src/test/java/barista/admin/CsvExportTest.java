@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import barista.inference.Prediction;
 import barista.inference.log.PredictionLog;
 import barista.inference.tensor.Tensor;
+import barista.test.TestPrincipal;
 import barista.test.TestResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -123,6 +124,16 @@ class CsvExportTest {
         String[] lines = browser.get("/admin/predictions.csv?model=digits").text().split("\r\n");
         assertThat(lines).hasSize(4);
         assertThat(lines[1]).contains(",digits,");
+    }
+
+    @Test
+    void who_gave_a_label_is_in_the_export_and_on_the_page() {
+        PredictionLog.of(admin.app).feedback("req-minus", "\"setosa\"",
+                new TestPrincipal("editor", Set.of(), Set.of("predictions:write")));
+        String[] csv = browser.get("/admin/predictions.csv?feedback=yes").text().split("\r\n");
+        assertThat(csv).hasSize(2);
+        assertThat(csv[1]).contains(",req-minus,").endsWith(",editor");
+        assertThat(browser.get("/admin/predictions?feedback=yes").text()).contains("title=\"given by editor\"");
     }
 
     @Test
