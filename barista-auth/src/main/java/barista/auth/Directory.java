@@ -25,8 +25,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@link #reload} every few seconds, and when their notice comes: a notice that names only
  * sessions (a sign-in, a sign-out) reads just their rows ({@link #sessions}), since every
  * sign-in anywhere re-reading every table cost each node about 25 ms at 10,000 live sessions
- * and 350 ms at 100,000. Both hold
- * {@link #lock}, so a reload that read the database just before a local change can't undo it.
+ * and 350 ms at 100,000. Changes and reads all hold {@link #lock}, so a read that saw the
+ * database just before a local change can't undo it.
  *
  * <p>Threading: readers ({@link #user}, {@link #key}, {@link #session}, {@link #permissionsOf})
  * use concurrent maps and never block. Writers and the reload take the lock and block on the
