@@ -17,6 +17,12 @@ import org.hibernate.validator.HibernateValidator;
  * {@link ConstraintViolation} to the {@link FieldError} a 422 lists.
  */
 public final class Violations {
+    /**
+     * Hibernate Validator announces its version at INFO when it starts, in every app's and every
+     * CLI command's output; WARNING unless the app set a level. Kept here because JUL holds
+     * loggers weakly, and a level set on one that is collected is lost. Before the validator.
+     */
+    private static final java.util.logging.Logger VERSION_LINE = quiet("org.hibernate.validator.internal.util.Version");
     private static final Validator VALIDATOR = createValidator();
 
     private Violations() {
@@ -25,6 +31,14 @@ public final class Violations {
     /** The shared, thread-safe validator; user code may use it too. */
     public static Validator validator() {
         return VALIDATOR;
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        if (logger.getLevel() == null) {
+            logger.setLevel(java.util.logging.Level.WARNING);
+        }
+        return logger;
     }
 
     private static Validator createValidator() {

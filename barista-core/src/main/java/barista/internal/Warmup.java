@@ -27,9 +27,25 @@ public final class Warmup {
         }
     }
 
+    /**
+     * Starts SLF4J, when the app has it (the database's pool, Flyway and JDBI log through it),
+     * here on the caller's thread before any other: SLF4J started by one thread while another
+     * logs hands that one a stand-in logger, and then prints a "calls ... are now being
+     * replayed" notice to stderr, which a warm-up thread and the main one opening the database
+     * did about one start in seven. Reflection, because the core doesn't depend on SLF4J.
+     */
+    private static void startSlf4j() {
+        try {
+            Class.forName("org.slf4j.LoggerFactory").getMethod("getILoggerFactory").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError absent) {
+            // no SLF4J on the class path: nothing to start
+        }
+    }
+
     /** Idempotent; the threads are daemons, and class initialisation makes waiters safe. */
     public static void begin() {
         if (STARTED.compareAndSet(false, true)) {
+            startSlf4j();
             Thread.ofPlatform().daemon().name("barista-warmup-validation").start(Violations::validator);
             Thread.ofPlatform().daemon().name("barista-warmup-json").start(Json::mapper);
             Thread.ofPlatform().daemon().name("barista-warmup-engine").start(() ->
