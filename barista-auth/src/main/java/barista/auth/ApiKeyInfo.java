@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param name       what the owner called it
  * @param createdAt  when it was made
  * @param expiresAt  when it stops working, or null for never
- * @param lastUsedAt roughly when it was last used (written in batches), or null
+ * @param lastUsedAt when it was last used: on this node to the moment, on others as written back
+ *                   (in batches, about once a minute); or null
  * @param revokedAt  when it was revoked, or null
  */
 public record ApiKeyInfo(String keyId, String username, String name, Instant createdAt, Instant expiresAt,

@@ -139,9 +139,19 @@ public final class ApiKeys {
     private static final String SELECT =
             "SELECT key_id, username, name, created_at, expires_at, last_used_at, revoked_at FROM auth_api_keys";
 
-    private static ApiKeyInfo info(ResultSet rs) throws SQLException {
+    /**
+     * A key's row, with the later of its written-back last use and this node's own: uses are
+     * written back in batches (about once a minute), and the node that shows the list knows its
+     * own to the moment.
+     */
+    private ApiKeyInfo info(ResultSet rs) throws SQLException {
+        Instant lastUsed = instant(rs, 6);
+        Directory.KeyEntry live = directory.key(rs.getString(1));
+        if (live != null && live.lastUsed > 0 && (lastUsed == null || live.lastUsed > lastUsed.toEpochMilli())) {
+            lastUsed = Instant.ofEpochMilli(live.lastUsed);
+        }
         return new ApiKeyInfo(rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
-                instant(rs, 5), instant(rs, 6), instant(rs, 7));
+                instant(rs, 5), lastUsed, instant(rs, 7));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -44,6 +44,8 @@ class ApiKeyTest {
             assertThat(me.status()).isEqualTo(200);
             assertThat(me.json().get("credential").asText()).isEqualTo("API_KEY");
             assertThat(client.request("GET", "/auth/me").header("X-API-Key", key).send().status()).isEqualTo(200);
+            // this node's own use shows at once, before the batch writes it back
+            assertThat(auth.apiKeys().list("ada").getFirst().lastUsedAt()).isNotNull();
 
             // Listing never shows it again.
             var list = client.request("GET", "/auth/keys").header("X-API-Key", key).send();
