@@ -42,9 +42,13 @@ record AdminTime(ZoneId zone) {
         return zone == null ? UTC : new AdminTime(zone);
     }
 
-    /** Whether Java knows a zone called {@code name}: a link's {@code tz} that isn't one is a mistake to report. */
-    static boolean known(String name) {
-        return zone(name) != null;
+    /**
+     * The request's {@code tz} parameter when it names no zone Java knows, else null: {@link #of}
+     * reads it as UTC, and a page that filters by typed times reports it instead.
+     */
+    static String unknownZone(Context ctx) {
+        String linked = ctx.query("tz");
+        return linked == null || zone(linked) != null ? null : linked;
     }
 
     private static ZoneId zone(String name) {

@@ -59,8 +59,8 @@ final class Guard {
      * an API key or bearer token with the permission, so a script can fetch it with {@code curl}.
      * Such a request gets 401 and 403 problems, not the sign-in page, and so does a request with
      * no credentials that isn't a browser's (its {@code Accept} doesn't name HTML, and it isn't a
-     * {@code Sec-Fetch-Mode: navigate}): a script that
-     * forgot its key must fail, not save the sign-in redirect's empty body as the file.
+     * {@code Sec-Fetch-Mode: navigate}): a script that forgot its key must fail, not save the
+     * sign-in redirect's empty body as the file.
      */
     void download(Barista app, String path, String permission, PageHandler handler) {
         Objects.requireNonNull(permission, "a download names the permission a script's key needs");

@@ -23,8 +23,9 @@ import java.util.TreeSet;
  * versions, their state, which serves and which is pinned; and the forms that change that:
  * load (or reload) a version from the model directory, serve it (a pin, the switch), go back to
  * following the latest, and unload it. Changing needs {@code models:manage}; looking needs only
- * to be staff ({@link Permissions#staff}). Each form posts, the registry acts, and the answer is a redirect back with what
- * happened in the query (a fixed message per action, the names escaped when shown).
+ * to be staff ({@link Permissions#staff}). Each form posts, the registry acts, and the answer is
+ * a redirect back with what happened in the query (a fixed message per action, the names
+ * escaped when shown).
  *
  * <p>Threading: virtual threads; a load blocks its request until the version is ready or failed.
  */

@@ -8,10 +8,11 @@ import barista.http.HttpError;
 import java.util.Objects;
 
 /**
- * {@code /admin/password}: any staff user ({@link Permissions#staff}) changes their own password, like Django admin's
- * "Change password": the current one, then the new one twice. The change ends every other
- * session and bearer token of the user, and this browser continues on a new session. A wrong
- * current password counts towards the sign-in throttle, so the form can't be used to guess it.
+ * {@code /admin/password}: any staff user ({@link Permissions#staff}) changes their own password,
+ * like Django admin's "Change password": the current one, then the new one twice. The change
+ * ends every other session and bearer token of the user, and this browser continues on a new
+ * session. A wrong current password counts towards the sign-in throttle, so the form can't be
+ * used to guess it.
  *
  * <p>Threading: virtual threads; the change blocks on two Argon2 hashes.
  */

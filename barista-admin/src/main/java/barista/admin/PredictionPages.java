@@ -75,7 +75,7 @@ final class PredictionPages {
             Context ctx = v.ctx();
             return new Filters(trim(ctx.query("model")), trim(ctx.query("version")), trim(ctx.query("principal")),
                     trim(ctx.query("from")), trim(ctx.query("to")), trim(ctx.query("q")), trim(ctx.query("feedback")),
-                    v.time(), ctx.query("tz") == null || AdminTime.known(ctx.query("tz")) ? null : ctx.query("tz"));
+                    v.time(), AdminTime.unknownZone(ctx));
         }
 
         /**

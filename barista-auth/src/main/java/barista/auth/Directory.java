@@ -194,8 +194,7 @@ final class Directory implements ChangeFeed.Listener {
         boolean missed = locked(() -> db.withHandle(h -> {
             long now = System.currentTimeMillis();
             Map<String, SessionEntry> found = new HashMap<>();
-            h.createQuery("SELECT id_hash, username, csrf_token, created_at, expires_at, last_seen_at "
-                            + "FROM auth_sessions WHERE id_hash IN (<ids>) AND expires_at > :now AND last_seen_at > :idle")
+            h.createQuery(LIVE_SESSIONS + " AND id_hash IN (<ids>)")
                     .bindList("ids", List.copyOf(idHashes))
                     .bind("now", now).bind("idle", now - sessionIdleMillis)
                     .map(Directory::sessionRow)
@@ -302,8 +301,7 @@ final class Directory implements ChangeFeed.Listener {
                     .forEach(k -> newKeys.put(k.keyId, k));
 
             Map<String, SessionEntry> newSessions = new HashMap<>();
-            h.createQuery("SELECT id_hash, username, csrf_token, created_at, expires_at, last_seen_at "
-                            + "FROM auth_sessions WHERE expires_at > :now AND last_seen_at > :idle")
+            h.createQuery(LIVE_SESSIONS)
                     .bind("now", now).bind("idle", now - sessionIdleMillis)
                     .map(Directory::sessionRow)
                     .forEach(s -> newSessions.put(s.idHash, s));
@@ -325,6 +323,10 @@ final class Directory implements ChangeFeed.Listener {
             newSessions.forEach(this::merge);
         }));
     }
+
+    /** Sessions neither expired nor idle, in {@link #sessionRow}'s columns; binds {@code now} and {@code idle}. */
+    private static final String LIVE_SESSIONS = "SELECT id_hash, username, csrf_token, created_at, expires_at,"
+            + " last_seen_at FROM auth_sessions WHERE expires_at > :now AND last_seen_at > :idle";
 
     private static SessionEntry sessionRow(ResultSet rs, StatementContext c) throws SQLException {
         return new SessionEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),

@@ -14,8 +14,8 @@ import java.util.List;
  * prediction, found by the request id its response carried in {@code X-Request-Id}. The user
  * who made the prediction may, with any of their credentials, or a principal with
  * {@code predictions:write}; for anyone else the id is unknown (404), so whether it exists
- * doesn't leak. An anonymous caller labels once
- * (a second label is a 409): see {@link PredictionLog#feedback}.
+ * doesn't leak. An anonymous caller labels once (a second label is a 409): see
+ * {@link PredictionLog#feedback}.
  *
  * <p>Threading: a virtual thread; the update blocks on the database.
  */

@@ -212,7 +212,7 @@ public final class PredictionLog implements AutoCloseable {
                 .bind("id", requestId).bindMap(userOrTheirKeys(by.user())).execute());
         if (updated == 0 && once && db.withHandle(h -> h.createQuery("SELECT 1 FROM barista_predictions"
                         + " WHERE request_id = :id AND principal = :principal AND feedback IS NOT NULL")
-                .bind("id", requestId).bind("principal", by.name()).mapTo(Integer.class).findFirst()).isPresent()) {
+                .bind("id", requestId).bind("principal", name).mapTo(Integer.class).findFirst()).isPresent()) {
             throw new HttpError.Conflict("this prediction already has a label; an anonymous caller can't replace it");
         }
         return updated;
