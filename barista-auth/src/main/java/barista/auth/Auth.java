@@ -25,13 +25,15 @@ import java.util.concurrent.TimeUnit;
  * app.post("/models/{name}/predict", ...).requires(Requirement.permission("model:{name}:call"));
  * }</pre>
  *
- * <p>Changes made here are seen at once on this node. The other nodes and processes on the same
- * database (the CLI included) hear of them and re-read the tables within a fraction of a second
- * ({@code ChangeFeed}: {@code NOTIFY} on PostgreSQL, a change counter polled every 200 ms on
- * SQLite). A background thread also re-reads them every {@code barista.auth.refresh} (default
- * 5 s), so any change a feed missed arrives; it also writes back when sessions and keys were last
- * used, and deletes ended sessions. While the database is unreachable, requests
- * are still checked against the last state read.
+ * <p>Changes made here are seen at once on this node. Each also adds a row to a change log in
+ * its own transaction; the other nodes and processes on the same database (the CLI included)
+ * read the log's new rows within a fraction of a second ({@code ChangeFeed}: {@code NOTIFY} on
+ * PostgreSQL, a poll every 200 ms on SQLite) and then only what they name: the sessions of a
+ * sign-in or sign-out, or every table for other changes. A background thread also reads the log
+ * every {@code barista.auth.refresh} (default 5 s), so what a feed missed arrives, and every
+ * table every 10 minutes, for edits made to them outside Barista; it also writes back when
+ * sessions and keys were last used and, once a minute, deletes ended sessions. While the
+ * database is unreachable, requests are still checked against the last state read.
  *
  * <p>Threading: thread-safe. {@link #of} and {@link #open} block on the database (start-up).
  * The views' methods say whether they block.
@@ -40,6 +42,11 @@ public final class Auth implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("barista.auth");
     /** Where this module's Flyway migrations are. */
     public static final String MIGRATIONS = "classpath:barista/auth/migration";
+    /**
+     * How often ended sessions and old throttle counts are deleted: each is a scan of its table
+     * (about 20 ms at 100,000 sessions), and a request checks a session's end itself.
+     */
+    private static final long PURGE_MILLIS = TimeUnit.MINUTES.toMillis(1);
 
     private final ChangeFeed feed;
     private final Directory directory;
@@ -52,12 +59,15 @@ public final class Auth implements AutoCloseable {
     private final Tokens tokens;
     private final AuthAccessControl accessControl;
     private final ScheduledExecutorService refresher;
+    /** When the refresh thread last purged; 0 purges at its first run. */
+    private long lastPurge;
 
     /** {@code listen}: whether to hear other nodes' changes at once (a serving node) or only at each refresh. */
     private Auth(Database db, AuthSettings settings, boolean listen) {
         migrate(db);
-        feed = ChangeFeed.of(db);
-        directory = new Directory(db, settings.sessionIdle().toMillis(), feed);
+        String node = Secrets.token(12); // this process, in the change log and in notices
+        feed = ChangeFeed.of(db, node);
+        directory = new Directory(db, settings.sessionIdle().toMillis(), feed, new ChangeLog(node));
         directory.reload();
         Users.warnOfReservedNames(directory.users.keySet());
         byte[] secret = settings.jwtSecret() != null ? settings.jwtSecret() : JwtSecret.shared(db);
@@ -195,9 +205,13 @@ public final class Auth implements AutoCloseable {
     private void refresh() {
         try {
             directory.flushTouches();
-            directory.purgeSessions(System.currentTimeMillis());
-            directory.reload();
-            throttle.prune();
+            long now = System.currentTimeMillis();
+            directory.refresh(now);
+            if (now - lastPurge >= PURGE_MILLIS) {
+                directory.purgeSessions(now);
+                throttle.prune();
+                lastPurge = now;
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "auth refresh failed; keeping the last state read: {0}", e.toString());
         }

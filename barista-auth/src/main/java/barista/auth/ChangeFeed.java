@@ -2,50 +2,44 @@ package barista.auth;
 
 import barista.data.Database;
 import barista.data.Dialect;
-import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /**
- * How the nodes that share one database (serving nodes, the CLI) tell each other that users,
- * roles, API keys or sessions changed, so a change made on one counts on the others within a
- * fraction of a second instead of at their next {@code barista.auth.refresh}: PostgreSQL's
- * {@code NOTIFY} ({@link PostgresChangeFeed}), or a change counter in the file on SQLite
- * ({@link SqliteChangeFeed}). Both are best effort; the periodic refresh catches what one misses.
+ * When a node reads the {@link ChangeLog} for what the other nodes (and the CLI) changed in
+ * users, roles, keys and sessions, so a change made on one counts on the others within a fraction
+ * of a second instead of at their next {@code barista.auth.refresh}: when PostgreSQL's
+ * {@code NOTIFY} says there is something ({@link PostgresChangeFeed}), or every 200 ms on SQLite
+ * ({@link SqliteChangeFeed}), where reading the log's newest rows is a primary-key range read.
+ * The periodic refresh reads the log too, for what a feed missed.
  *
- * <p>Threading: {@link #changed} from any thread that may block (one short statement);
- * {@link #listen} starts one daemon thread.
+ * <p>Threading: {@link #announce} on the thread of the change's transaction; {@link #listen}
+ * starts one daemon thread.
  */
 interface ChangeFeed extends AutoCloseable {
 
-    /** What a node does with the others' changes. */
+    /** What a node does when the feed says others changed something. */
     interface Listener {
-        /** Anything may have changed: read it all again. */
-        void everything();
+        /** Reads the change log's new rows and what they name. */
+        void catchUp();
 
         /**
-         * Only these sessions (by the hex SHA-256 of their ids) started or ended: sign-ins and
-         * sign-outs, the changes that come most often, and the sessions table is the one that grows.
+         * Reads every table: for a notice from a node of an earlier version, which changed
+         * something without writing the log.
          */
-        void sessions(Set<String> idHashes);
+        void everything();
     }
 
-    /** The feed for {@code db}'s kind of database. */
-    static ChangeFeed of(Database db) {
-        return db.dialect() == Dialect.POSTGRESQL ? PostgresChangeFeed.of(db) : SqliteChangeFeed.of(db);
+    /** The feed for {@code db}'s kind of database; {@code node} is this process's id in notices and the log. */
+    static ChangeFeed of(Database db, String node) {
+        return db.dialect() == Dialect.POSTGRESQL ? PostgresChangeFeed.of(db, node) : new SqliteChangeFeed();
     }
 
     /**
-     * Tells the other nodes that something this node committed changed. If it fails, they see
-     * the change at their next refresh, so the failure is logged, not thrown.
+     * Tells the other nodes, from inside the change's transaction {@code h}, that there are new
+     * rows in the log: the notice leaves when the transaction commits, and never for one that
+     * rolls back.
      */
-    void changed();
-
-    /**
-     * Tells the other nodes that only these sessions started or ended, so they read just those
-     * rows; a feed that can't say which tells {@link #changed} instead.
-     */
-    default void sessionsChanged(Set<String> idHashes) {
-        changed();
-    }
+    void announce(Handle h);
 
     /** Starts hearing other nodes' changes, calling {@code listener} on the feed's thread for them. */
     void listen(Listener listener);

@@ -20,19 +20,26 @@ import org.jdbi.v3.core.statement.StatementContext;
  * permissions, live API keys and sessions. It exists because the access control runs on the event
  * loop for model endpoints and must never wait for the database.
  *
- * <p>Changes this process makes go to the database first, then here ({@link #write}), and then
- * to the other nodes through the {@link ChangeFeed}. Changes other nodes make arrive by
- * {@link #reload} every few seconds, and when their notice comes: a notice that names only
- * sessions (a sign-in, a sign-out) reads just their rows ({@link #sessions}), since every
- * sign-in anywhere re-reading every table cost each node about 25 ms at 10,000 live sessions
- * and 350 ms at 100,000. Changes and reads all hold {@link #lock}, so a read that saw the
- * database just before a local change can't undo it.
+ * <p>Changes this process makes go to the database first, in a transaction that also adds their
+ * rows to the {@link ChangeLog}, then here ({@link #write}); the {@link ChangeFeed} tells the
+ * other nodes when it commits. Changes other nodes make arrive by {@link #catchUp}: this node
+ * reads the log's new rows and then only what they name, the sessions of a sign-in, a sign-out or
+ * a moved last-seen time ({@link #sessions}), or every table for anything else ({@link #reload}).
+ * Before the log, every sign-in anywhere and every refresh re-read every table, about 25 ms at
+ * 10,000 live sessions and 350 ms at 100,000. Every table is still read every
+ * {@link #FULL_READ_MILLIS}, for edits made to the tables outside Barista. Changes and reads all
+ * hold {@link #lock}, so a read that saw the database just before a local change can't undo it.
  *
  * <p>Threading: readers ({@link #user}, {@link #key}, {@link #session}, {@link #permissionsOf})
  * use concurrent maps and never block. Writers and the reload take the lock and block on the
  * database, so they run on virtual threads or the refresh thread.
  */
 final class Directory implements ChangeFeed.Listener {
+    /** How often every table is read even when the change log names nothing. */
+    static final long FULL_READ_MILLIS = java.util.concurrent.TimeUnit.MINUTES.toMillis(10);
+    /** Sessions read again per query: a list well inside both drivers' limits on parameters. */
+    private static final int SESSIONS_PER_READ = 500;
+
     record UserEntry(String username, String passwordHash, boolean active, Set<String> roles, long createdAt) {
         UserEntry {
             roles = Set.copyOf(roles);
@@ -91,13 +98,17 @@ final class Directory implements ChangeFeed.Listener {
     private final AtomicLong fullReloads = new AtomicLong();
     private final Database db;
     private final ChangeFeed feed;
+    private final ChangeLog log;
+    /** When every table was last read; {@link #lock} guards it. */
+    private long lastFullRead;
     private final long sessionIdleMillis;
     /** How far a last-seen time may move before it is written back: a minute, less for short idle timeouts. */
     private final long touchMillis;
 
-    Directory(Database db, long sessionIdleMillis, ChangeFeed feed) {
+    Directory(Database db, long sessionIdleMillis, ChangeFeed feed, ChangeLog log) {
         this.db = db;
         this.feed = feed;
+        this.log = log;
         this.sessionIdleMillis = sessionIdleMillis;
         this.touchMillis = Math.min(60_000, sessionIdleMillis / 4);
     }
@@ -135,13 +146,56 @@ final class Directory implements ChangeFeed.Listener {
     }
 
     /**
-     * Runs a change (database, then these maps) so no reload interleaves with it, then tells the
-     * other nodes. A change that throws is not announced.
+     * Runs a change (database, then these maps) so no read interleaves with it, in one
+     * transaction with its change-log row and its notice; nested {@link Database} calls on this
+     * thread join that transaction. A change that throws (a refusal, before it touches these
+     * maps) is rolled back and not announced; when the commit fails after the change ran, these
+     * maps are read again.
      */
     <T> T write(Supplier<T> change) {
-        T result = locked(change);
-        feed.changed();
-        return result;
+        return change(null, change);
+    }
+
+    void write(Runnable change) {
+        write(() -> {
+            change.run();
+            return null;
+        });
+    }
+
+    /**
+     * {@link #write} for a change to these sessions only (a sign-in, a sign-out): the other nodes
+     * read just their rows instead of every table.
+     */
+    void writeSessions(Set<String> idHashes, Runnable change) {
+        change(idHashes, () -> {
+            change.run();
+            return null;
+        });
+    }
+
+    private <T> T change(Set<String> sessions, Supplier<T> change) {
+        return locked(() -> {
+            boolean[] applied = {false};
+            try {
+                return db.inTransaction(h -> {
+                    log.record(h, sessions, System.currentTimeMillis());
+                    T result = change.get();
+                    applied[0] = true;
+                    feed.announce(h);
+                    return result;
+                });
+            } catch (RuntimeException e) {
+                if (applied[0]) { // the maps took a change whose transaction then failed
+                    try {
+                        reload();
+                    } catch (RuntimeException again) {
+                        e.addSuppressed(again);
+                    }
+                }
+                throw e;
+            }
+        });
     }
 
     private <T> T locked(Supplier<T> change) {
@@ -160,20 +214,15 @@ final class Directory implements ChangeFeed.Listener {
         });
     }
 
-    void write(Runnable change) {
-        write(() -> {
-            change.run();
-            return null;
-        });
-    }
-
-    /**
-     * {@link #write} for a change to these sessions only (a sign-in, a sign-out): the other nodes
-     * read just their rows instead of every table.
-     */
-    void writeSessions(Set<String> idHashes, Runnable change) {
-        locked(change);
-        feed.sessionsChanged(idHashes);
+    /** Reads what other nodes changed since the last read: the sessions they name, or everything. */
+    @Override
+    public void catchUp() {
+        ChangeLog.Changes changes = locked(() -> db.withHandle(h -> log.read(h, System.currentTimeMillis())));
+        if (changes.everything()) {
+            reload();
+        } else if (!changes.sessions().isEmpty()) {
+            sessions(changes.sessions());
+        }
     }
 
     @Override
@@ -182,20 +231,41 @@ final class Directory implements ChangeFeed.Listener {
     }
 
     /**
+     * What the refresh does with the database besides writing back and purging: catches up
+     * with the log, reads every table when {@link #FULL_READ_MILLIS} have passed, and deletes
+     * the log's old rows.
+     */
+    void refresh(long now) {
+        catchUp();
+        if (locked(() -> now - lastFullRead >= FULL_READ_MILLIS)) {
+            reload();
+        }
+        db.useHandle(h -> ChangeLog.prune(h, now));
+    }
+
+    /**
      * Reads these sessions' rows again: a row that is there and live replaces the entry, else it
      * goes. A session of a user this node doesn't know means it missed a change: it reads
-     * everything then, rather than answer 401 until the next refresh.
+     * everything then, rather than answer 401 until the next full read.
      */
-    @Override
-    public void sessions(Set<String> idHashes) {
-        if (idHashes.isEmpty()) {
-            return;
+    void sessions(Set<String> idHashes) {
+        List<String> all = List.copyOf(idHashes);
+        boolean missed = false;
+        for (int from = 0; from < all.size(); from += SESSIONS_PER_READ) {
+            missed |= sessions(all.subList(from, Math.min(all.size(), from + SESSIONS_PER_READ)));
         }
-        boolean missed = locked(() -> db.withHandle(h -> {
+        if (missed) {
+            reload();
+        }
+    }
+
+    /** {@link #sessions(Set)} for one query's worth; true when one belongs to a user this node doesn't know. */
+    private boolean sessions(List<String> idHashes) {
+        return locked(() -> db.withHandle(h -> {
             long now = System.currentTimeMillis();
             Map<String, SessionEntry> found = new HashMap<>();
             h.createQuery(LIVE_SESSIONS + " AND id_hash IN (<ids>)")
-                    .bindList("ids", List.copyOf(idHashes))
+                    .bindList("ids", idHashes)
                     .bind("now", now).bind("idle", now - sessionIdleMillis)
                     .map(Directory::sessionRow)
                     .forEach(s -> found.put(s.idHash, s));
@@ -211,9 +281,6 @@ final class Directory implements ChangeFeed.Listener {
             }
             return unknownUser;
         }));
-        if (missed) {
-            reload();
-        }
     }
 
     /** How many times every table was read again; for tests that check a sign-in didn't cause one. */
@@ -241,10 +308,15 @@ final class Directory implements ChangeFeed.Listener {
         db.useTransaction(h -> {
             if (!seen.isEmpty()) {
                 var batch = h.prepareBatch("UPDATE auth_sessions SET last_seen_at = :t WHERE id_hash = :h");
+                Set<String> touched = new HashSet<>();
                 for (SessionEntry s : seen) {
                     batch.bind("t", s.lastSeen).bind("h", s.idHash).add();
+                    touched.add(s.idHash);
                 }
                 batch.execute();
+                // the other nodes read these rows, so a session used only here stays live there
+                log.record(h, touched, System.currentTimeMillis());
+                feed.announce(h);
             }
             if (!used.isEmpty()) {
                 var batch = h.prepareBatch("UPDATE auth_api_keys SET last_used_at = :t WHERE key_id = :k");
@@ -261,18 +333,31 @@ final class Directory implements ChangeFeed.Listener {
     /** Deletes sessions past their expiry or idle timeout, here and in the database. */
     void purgeSessions(long now) {
         long idleCutoff = now - sessionIdleMillis;
+        Set<String> idleHere = new HashSet<>();
         locked(() -> { // every node purges by the same clock, so there is nothing to announce
             db.useHandle(h -> h.createUpdate("DELETE FROM auth_sessions WHERE expires_at <= :now OR last_seen_at <= :idle")
                     .bind("now", now).bind("idle", idleCutoff).execute());
-            sessions.values().removeIf(s -> s.expiresAt <= now || s.lastSeen <= idleCutoff);
+            sessions.values().removeIf(s -> s.expiresAt <= now);
+            sessions.values().forEach(s -> {
+                if (s.lastSeen <= idleCutoff) {
+                    idleHere.add(s.idHash);
+                }
+            });
         });
+        // Idle by this node's clock of last use, but another node may have used it since: its row says.
+        sessions(idleHere);
     }
 
-    /** Replaces these maps' contents with the database's, keeping the later of two last-seen times. */
+    /**
+     * Replaces these maps' contents with the database's, keeping the later of two last-seen times.
+     * Reads the change log first: what it holds now is covered by this read.
+     */
     void reload() {
         fullReloads.incrementAndGet();
         locked(() -> db.useHandle(h -> {
             long now = System.currentTimeMillis();
+            log.read(h, now);
+            lastFullRead = now;
             Map<String, Set<String>> userRoles = new HashMap<>();
             h.createQuery("SELECT username, role_name FROM auth_user_roles")
                     .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))

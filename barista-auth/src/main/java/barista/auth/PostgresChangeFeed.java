@@ -2,33 +2,27 @@ package barista.auth;
 
 import barista.data.Database;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Tells the other nodes on the same PostgreSQL database that users, roles, API keys or sessions
- * changed, and hears them, with {@code LISTEN}/{@code NOTIFY}: a session started, a key revoked
- * or a user disabled on one node counts on every node milliseconds later (at most a few hundred
- * under a stream of changes), instead of at their next {@code barista.auth.refresh}. Without it,
- * a browser that signs in on node A got 401s from node B until B's refresh, and a revoked key
- * kept working there as long. A sign-in or sign-out names its sessions in the notice, and the
- * others read just those rows; any other change makes them read every table.
+ * Tells the other nodes on the same PostgreSQL database that there are new rows in the
+ * {@link ChangeLog}, and hears them, with {@code LISTEN}/{@code NOTIFY}: a session started, a key
+ * revoked or a user disabled on one node counts on every node milliseconds later (at most a few
+ * hundred under a stream of changes), instead of at their next {@code barista.auth.refresh}.
+ * The notice is sent from the change's own transaction, so it leaves when the change commits and
+ * never for one that rolled back; it carries only the sender's id, and the others read the log.
  *
- * <p>The periodic refresh stays as the fallback: a notice sent by a node that dies between its
- * commit and its {@code NOTIFY}, or missed while the listening connection was down, arrives then.
- * After it reconnects, a listener reloads once, since it can't know what it missed. The CLI
- * notifies like a node.
+ * <p>The periodic refresh reads the log too, for a notice missed while the listening connection
+ * was down; after it reconnects, a listener reads the log at once. The CLI notifies like a node.
  *
- * <p>Threading: {@link #changed} from any thread that may block (it sends one statement on a
- * pooled connection); {@link #listen} starts one daemon thread that holds one connection of its
- * own, outside the pool, so listening never takes a connection from requests.
+ * <p>Threading: {@link #announce} on the change's thread; {@link #listen} starts one daemon
+ * thread that holds one connection of its own, outside the pool, so listening never takes a
+ * connection from requests.
  */
 final class PostgresChangeFeed implements ChangeFeed {
     private static final System.Logger LOG = System.getLogger("barista.auth");
@@ -41,12 +35,10 @@ final class PostgresChangeFeed implements ChangeFeed {
     /** A query (the ping, LISTEN) that gets no answer for this long fails, and the listener reconnects. */
     private static final int SOCKET_TIMEOUT_SECONDS = 10;
     /**
-     * More sessions than this in one gathering (notices that piled up while a read waited) are
-     * read as everything: one query, not a list past the driver's limit on parameters.
+     * After the sender's id in a notice: "read the log". A notice without it comes from a node
+     * of an earlier version, which wrote no log rows, so the others read everything for it.
      */
-    private static final int MAX_SESSIONS = 500;
-    /** Between a notice's node and the sessions it names. */
-    private static final String SESSIONS = "|sessions|";
+    private static final String LOG_ROWS = "|log";
 
     private final Database db;
     /**
@@ -54,53 +46,34 @@ final class PostgresChangeFeed implements ChangeFeed {
      * other schemas of it must not reload for them.
      */
     private final String channel;
-    /** This node's own notices carry this payload, so it doesn't reload for its own changes. */
-    private final String node = Secrets.token(12);
+    /** This node's id: its own notices carry it, so it doesn't read for its own changes. */
+    private final String node;
     private volatile boolean closed;
     private volatile Connection listening;
     private Thread listener;
 
-    private PostgresChangeFeed(Database db, String channel) {
+    private PostgresChangeFeed(Database db, String channel, String node) {
         this.db = db;
         this.channel = channel;
+        this.node = node;
     }
 
     /** The feed of the app whose tables are in {@code db}, in its current schema. */
-    static PostgresChangeFeed of(Database db) {
+    static PostgresChangeFeed of(Database db, String node) {
         String schema = db.withHandle(h -> h.createQuery("SELECT current_schema()").mapTo(String.class).one());
         String channel = "barista_auth." + schema;
         // PostgreSQL refuses channel names longer than 63 bytes
         return new PostgresChangeFeed(db, channel.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 63 ? channel
-                : "barista_auth." + Secrets.sha256Hex(schema).substring(0, 32));
+                : "barista_auth." + Secrets.sha256Hex(schema).substring(0, 32), node);
     }
 
     @Override
-    public void changed() {
-        notify(node);
+    public void announce(Handle h) {
+        h.createQuery("SELECT pg_notify(:channel, :payload)").bind("channel", channel).bind("payload", node + LOG_ROWS)
+                .mapToMap().one();
     }
 
-    /** The notice names the sessions: {@code <node>|sessions|<hash>,<hash>}; 64 hex characters each. */
-    @Override
-    public void sessionsChanged(Set<String> idHashes) {
-        notify(node + SESSIONS + String.join(",", idHashes));
-    }
-
-    private void notify(String payload) {
-        if (closed) {
-            return;
-        }
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-            notify.setString(1, channel);
-            notify.setString(2, payload);
-            notify.execute();
-        } catch (SQLException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not tell other nodes of an auth change; they see it within "
-                    + "barista.auth.refresh: {0}", e.toString());
-        }
-    }
-
-    /** Reads everything once listening (for what changed before), then what each burst of notices names. */
+    /** Reads the log once listening (for what changed before), then after each burst of notices. */
     @Override
     public void listen(Listener changes) {
         listener = Thread.ofPlatform().daemon().name("barista-auth-listen").start(() -> run(changes));
@@ -114,7 +87,7 @@ final class PostgresChangeFeed implements ChangeFeed {
                     s.execute("LISTEN \"" + channel.replace("\"", "\"\"") + "\""); // as pg_notify spells it
                 }
                 // what changed before LISTEN took hold: since start-up's load, or while reconnecting
-                changes.everything();
+                changes.catchUp();
                 hear(c.unwrap(PGConnection.class), c, changes);
             } catch (SQLException | RuntimeException e) {
                 if (closed) {
@@ -131,9 +104,8 @@ final class PostgresChangeFeed implements ChangeFeed {
 
     /**
      * Acts on other nodes' notices, at most once per {@link #MIN_GAP_NANOS}: what arrives in
-     * between is gathered, so under a stream of sign-ins one read covers every notice that came
-     * before it. Notices that name only sessions read just those rows; any other reads
-     * everything. Asks the server something when no notice came for a while, so a connection the
+     * between is gathered, so under a stream of sign-ins one read of the log covers every notice
+     * that came before it. Asks the server something when no notice came for a while, so a connection the
      * network dropped silently fails here and is replaced instead of listening to nothing.
      */
     private void hear(PGConnection pg, Connection c, Listener changes) throws SQLException {
@@ -149,10 +121,10 @@ final class PostgresChangeFeed implements ChangeFeed {
                     sleep(early);
                     heard.add(pg.getNotifications());
                 }
-                if (heard.everything || heard.sessions.size() > MAX_SESSIONS) {
+                if (heard.everything) {
                     changes.everything();
                 } else {
-                    changes.sessions(heard.sessions);
+                    changes.catchUp();
                 }
                 lastRead = System.nanoTime();
                 lastHeard = lastRead;
@@ -167,8 +139,8 @@ final class PostgresChangeFeed implements ChangeFeed {
 
     /** Other nodes' notices gathered for one read; this node's own are left out. */
     private final class Heard {
+        boolean log;
         boolean everything;
-        final Set<String> sessions = new HashSet<>();
 
         void add(PGNotification[] notices) {
             if (notices == null) {
@@ -179,17 +151,16 @@ final class PostgresChangeFeed implements ChangeFeed {
                 if (payload.equals(node) || payload.startsWith(node + "|")) {
                     continue;
                 }
-                int at = payload.indexOf(SESSIONS);
-                if (at < 0) {
-                    everything = true; // a plain notice, or one from a node that doesn't name sessions
+                if (payload.endsWith(LOG_ROWS)) {
+                    log = true;
                 } else {
-                    sessions.addAll(Arrays.asList(payload.substring(at + SESSIONS.length()).split(",")));
+                    everything = true; // from a node of an earlier version, which wrote no log rows
                 }
             }
         }
 
         boolean any() {
-            return everything || !sessions.isEmpty();
+            return everything || log;
         }
     }
 
