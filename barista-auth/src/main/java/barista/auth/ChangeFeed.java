@@ -23,6 +23,13 @@ interface ChangeFeed extends AutoCloseable {
         void catchUp();
 
         /**
+         * The feed hears notices from now on (after connecting, or reconnecting); reads every
+         * table, since nodes of earlier versions may have changed something meanwhile that no log
+         * row names.
+         */
+        void listening();
+
+        /**
          * Reads every table: for a notice from a node of an earlier version, which changed
          * something without writing the log.
          */
@@ -31,7 +38,7 @@ interface ChangeFeed extends AutoCloseable {
 
     /** The feed for {@code db}'s kind of database; {@code node} is this process's id in notices and the log. */
     static ChangeFeed of(Database db, String node) {
-        return db.dialect() == Dialect.POSTGRESQL ? PostgresChangeFeed.of(db, node) : new SqliteChangeFeed();
+        return db.dialect() == Dialect.POSTGRESQL ? PostgresChangeFeed.of(db, node) : new SqliteChangeFeed(db);
     }
 
     /**

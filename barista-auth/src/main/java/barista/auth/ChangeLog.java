@@ -1,12 +1,13 @@
 package barista.auth;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 
@@ -17,36 +18,48 @@ import org.jdbi.v3.core.Handle;
  * anywhere (and every refresh) read every table, about 350 ms at 100,000 live sessions.
  *
  * <p>Rows that share one transaction commit together, but on PostgreSQL two transactions may
- * commit in the other order than they took their numbers. So a number that is missing below the
- * highest one read is a hole: it is asked for again on each read until it appears or
- * {@link #HOLE_MILLIS} pass (a rolled-back change leaves a hole for good).
+ * commit in the other order than they took their numbers, and one transaction may hold thousands
+ * (a batch of last-seen times). So numbers missing below the highest one read are holes, kept as
+ * ranges: they are asked for again on each read until they appear or {@link #HOLE_MILLIS} pass
+ * (a change that rolled back leaves a hole for good). Only the newest {@link #KEEP} rows are
+ * kept; a reader whose next row is gone reads everything instead.
  *
- * <p>Threading: not thread-safe; {@link Directory} calls it under its lock.
+ * <p>Threading: {@link #read} is not thread-safe ({@link Directory} calls it under its lock);
+ * {@link #record} and {@link #prune} keep no state and may run on any thread.
  */
 final class ChangeLog {
-    /** Rows older than this are deleted; a node that has not read for half of it reads everything instead. */
-    static final long RETENTION_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    /** How many of the newest rows are kept: minutes of changes even when 100,000 sessions are in use. */
+    static final int KEEP = 200_000;
     /** How long a missing number is waited for: far longer than an auth change's transaction. */
     static final long HOLE_MILLIS = TimeUnit.MINUTES.toMillis(1);
-    /** More holes than this (a burst of rolled-back changes) are given up for one read of everything. */
+    /**
+     * At the first read, how many numbers below the newest may belong to changes still
+     * committing: more than one batch of last-seen times for 10,000 sessions.
+     */
+    private static final int FIRST_READ_LOOKBACK = 20_000;
+    /**
+     * More separate holes than this at once (something unusual) are given up, oldest first, for
+     * one read of everything; each is one condition in the read's query.
+     */
     private static final int MAX_HOLES = 200;
 
     /** What the rows read name. */
     record Changes(boolean everything, Set<String> sessions) {
         static final Changes NONE = new Changes(false, Set.of());
+        static final Changes EVERYTHING = new Changes(true, Set.of());
+    }
 
-        boolean any() {
-            return everything || !sessions.isEmpty();
-        }
+    /** Numbers {@code from} to {@code to}, both included, missing since {@code since}. */
+    private record Hole(long from, long to, long since) {
     }
 
     private final String node;
-    /** The highest number read; 0 before the first read. */
+    /** Whether {@link #first} ran: the log may be empty then, and {@link #seen} still 0. */
+    private boolean started;
+    /** The highest number read; 0 while none was. */
     private long seen;
-    /** Numbers below {@link #seen} not read yet, with when they were first missed. */
-    private final Map<Long, Long> holes = new HashMap<>();
-    /** When the last read succeeded; 0 before the first. */
-    private long lastRead;
+    /** The holes below {@link #seen}, by their first number; they never overlap. */
+    private final TreeMap<Long, Hole> holes = new TreeMap<>();
 
     /** {@code node}: this process's id, so it skips the rows of its own changes. */
     ChangeLog(String node) {
@@ -54,32 +67,42 @@ final class ChangeLog {
     }
 
     /** Adds a row per session, or one row that means "anything else" when {@code sessions} is null. */
-    void record(Handle h, Set<String> sessions, long now) {
-        var insert = h.prepareBatch("INSERT INTO auth_change_log (node, session_hash, changed_at) VALUES (:n, :s, :t)");
+    void record(Handle h, Set<String> sessions) {
+        var insert = h.prepareBatch("INSERT INTO auth_change_log (node, session_hash) VALUES (:node, :session)");
         if (sessions == null) {
-            insert.bind("n", node).bind("s", (String) null).bind("t", now).add();
+            insert.bind("node", node).bind("session", (String) null).add();
         } else {
             for (String s : sessions) {
-                insert.bind("n", node).bind("s", s).bind("t", now).add();
+                insert.bind("node", node).bind("session", s).add();
             }
         }
         insert.execute();
     }
 
     /**
-     * Reads the rows after the last one read, and the holes; other nodes' rows come back as what
-     * to read again. Too long since the last read (rows may have been pruned) or too many holes
-     * come back as everything.
+     * Reads the rows after the last one read, and those in the holes; other nodes' rows come back
+     * as what to read again. The first read, a read that finds its next rows pruned, and one that
+     * had to give up holes come back as everything.
      */
     Changes read(Handle h, long now) {
-        boolean stale = lastRead > 0 && now - lastRead > RETENTION_MILLIS / 2;
-        List<Long> asked = List.copyOf(holes.keySet());
-        var query = h.createQuery("SELECT seq, node, session_hash FROM auth_change_log WHERE seq > :seen"
-                + (asked.isEmpty() ? "" : " OR seq IN (<holes>)") + " ORDER BY seq").bind("seen", seen);
-        if (!asked.isEmpty()) {
-            query.bindList("holes", asked);
+        if (!started) {
+            return first(h, now);
         }
-        boolean everything = stale;
+        // The rows after this reader's were pruned (or rolled back, which a full read covers as
+        // well). Once the log has rows it always keeps the newest, so a reader that saw none has
+        // missed none.
+        Long oldest = seen == 0 ? null : h.createQuery("SELECT MIN(seq) FROM auth_change_log").mapTo(Long.class).one();
+        boolean everything = oldest != null && oldest > seen + 1;
+        StringBuilder where = new StringBuilder("seq > :seen");
+        List<Hole> asked = List.copyOf(holes.values());
+        for (int i = 0; i < asked.size(); i++) {
+            where.append(" OR seq BETWEEN :from").append(i).append(" AND :to").append(i);
+        }
+        var query = h.createQuery("SELECT seq, node, session_hash FROM auth_change_log WHERE " + where + " ORDER BY seq")
+                .bind("seen", seen);
+        for (int i = 0; i < asked.size(); i++) {
+            query.bind("from" + i, asked.get(i).from()).bind("to" + i, asked.get(i).to());
+        }
         Set<String> sessions = new HashSet<>();
         List<Long> numbers = new ArrayList<>();
         for (var row : query.map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).list()) {
@@ -93,47 +116,86 @@ final class ChangeLog {
                 sessions.add(row.session);
             }
         }
-        boolean overflow = advance(numbers, now);
-        lastRead = now;
-        if (overflow || holes.size() > MAX_HOLES) {
-            holes.clear();
-            everything = true;
+        everything |= advance(numbers, now);
+        return everything ? Changes.EVERYTHING : sessions.isEmpty() ? Changes.NONE : new Changes(false, sessions);
+    }
+
+    /** Starts from the newest row; the numbers below it that aren't there may still be committing. */
+    private Changes first(Handle h, long now) {
+        Long newest = h.createQuery("SELECT MAX(seq) FROM auth_change_log").mapTo(Long.class).one();
+        if (newest != null) {
+            long from = Math.max(1, newest - FIRST_READ_LOOKBACK);
+            List<Long> there = h.createQuery("SELECT seq FROM auth_change_log WHERE seq >= :from ORDER BY seq")
+                    .bind("from", from).mapTo(Long.class).list();
+            long next = from;
+            for (long n : there) {
+                if (n > next) {
+                    holes.put(next, new Hole(next, n - 1, now));
+                }
+                next = n + 1;
+            }
+            seen = newest;
         }
-        return everything ? new Changes(true, Set.of()) : sessions.isEmpty() ? Changes.NONE : new Changes(false, sessions);
+        started = true;
+        trim();
+        return Changes.EVERYTHING;
     }
 
     private record Row(long seq, String node, String session) {
     }
 
     /**
-     * Moves {@link #seen} past {@code numbers} (ascending), noting the gaps below it and dropping
-     * expired holes; true when a gap was too wide to note.
+     * Moves {@link #seen} past {@code numbers} (ascending), taking them out of the holes and
+     * noting new gaps; drops expired holes. True when holes had to be given up.
      */
     private boolean advance(List<Long> numbers, long now) {
-        boolean overflow = false;
         for (long n : numbers) {
-            holes.remove(n);
             if (n > seen) {
-                if (seen > 0 && n - seen - 1 > MAX_HOLES) {
-                    overflow = true;
-                } else {
-                    for (long missing = seen + 1; missing < n && seen > 0; missing++) {
-                        holes.put(missing, now);
-                    }
+                // below a first row, only the numbers that may still be committing; above seen, every one
+                long from = seen == 0 ? Math.max(1, n - FIRST_READ_LOOKBACK) : seen + 1;
+                if (from < n) {
+                    holes.put(from, new Hole(from, n - 1, now));
                 }
                 seen = n;
+            } else {
+                fill(n);
             }
         }
-        for (Iterator<Long> it = holes.values().iterator(); it.hasNext(); ) {
-            if (now - it.next() > HOLE_MILLIS) {
-                it.remove();
-            }
-        }
-        return overflow;
+        holes.values().removeIf(hole -> now - hole.since() > HOLE_MILLIS);
+        return trim();
     }
 
-    /** Deletes rows past {@link #RETENTION_MILLIS}. */
-    static void prune(Handle h, long now) {
-        h.createUpdate("DELETE FROM auth_change_log WHERE changed_at < :before").bind("before", now - RETENTION_MILLIS).execute();
+    /** Takes {@code n} out of the hole that holds it, if any, splitting it in two. */
+    private void fill(long n) {
+        Map.Entry<Long, Hole> at = holes.floorEntry(n);
+        if (at == null || at.getValue().to() < n) {
+            return;
+        }
+        Hole hole = holes.remove(at.getKey());
+        if (hole.from() < n) {
+            holes.put(hole.from(), new Hole(hole.from(), n - 1, hole.since()));
+        }
+        if (n < hole.to()) {
+            holes.put(n + 1, new Hole(n + 1, hole.to(), hole.since()));
+        }
+    }
+
+    /** Gives up the oldest holes past {@link #MAX_HOLES}; true when it did. */
+    private boolean trim() {
+        if (holes.size() <= MAX_HOLES) {
+            return false;
+        }
+        List<Hole> bySince = new ArrayList<>(holes.values());
+        bySince.sort(Comparator.comparingLong(Hole::since).thenComparingLong(Hole::from));
+        for (Iterator<Hole> it = bySince.iterator(); holes.size() > MAX_HOLES && it.hasNext(); ) {
+            holes.remove(it.next().from());
+        }
+        return true;
+    }
+
+    /** Deletes all but the newest {@link #KEEP} rows. */
+    static void prune(Handle h) {
+        h.createUpdate("DELETE FROM auth_change_log WHERE seq <= (SELECT MAX(seq) FROM auth_change_log) - :keep")
+                .bind("keep", KEEP).execute();
     }
 }

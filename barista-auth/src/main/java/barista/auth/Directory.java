@@ -101,6 +101,16 @@ final class Directory implements ChangeFeed.Listener {
     private final ChangeLog log;
     /** When every table was last read; {@link #lock} guards it. */
     private long lastFullRead;
+    /**
+     * Whether a read of every table is owed: one failed, or a read that followed the log did, so
+     * the log has moved past changes not read yet; {@link #lock} guards it.
+     */
+    private boolean fullReadOwed;
+    /**
+     * When a node of an earlier version, which writes no log, last announced a change. Until
+     * {@link #FULL_READ_MILLIS} after, each refresh reads every table, as those nodes expect.
+     */
+    private volatile long lastLegacyNotice = Long.MIN_VALUE / 2;
     private final long sessionIdleMillis;
     /** How far a last-seen time may move before it is written back: a minute, less for short idle timeouts. */
     private final long touchMillis;
@@ -179,14 +189,15 @@ final class Directory implements ChangeFeed.Listener {
             boolean[] applied = {false};
             try {
                 return db.inTransaction(h -> {
-                    log.record(h, sessions, System.currentTimeMillis());
-                    T result = change.get();
+                    T result = change.get(); // a refusal throws before it writes, and leaves no row
                     applied[0] = true;
+                    log.record(h, sessions);
                     feed.announce(h);
                     return result;
                 });
             } catch (RuntimeException e) {
                 if (applied[0]) { // the maps took a change whose transaction then failed
+                    fullReadOwed = true;
                     try {
                         reload();
                     } catch (RuntimeException again) {
@@ -217,30 +228,52 @@ final class Directory implements ChangeFeed.Listener {
     /** Reads what other nodes changed since the last read: the sessions they name, or everything. */
     @Override
     public void catchUp() {
-        ChangeLog.Changes changes = locked(() -> db.withHandle(h -> log.read(h, System.currentTimeMillis())));
+        ChangeLog.Changes changes = locked(() -> {
+            if (!fullReadOwed) {
+                ChangeLog.Changes read = db.withHandle(h -> log.read(h, System.currentTimeMillis()));
+                fullReadOwed = read.everything(); // the log is past it now, whether or not the read below works
+                return read;
+            }
+            return ChangeLog.Changes.EVERYTHING;
+        });
         if (changes.everything()) {
             reload();
         } else if (!changes.sessions().isEmpty()) {
-            sessions(changes.sessions());
+            try {
+                sessions(changes.sessions());
+            } catch (RuntimeException e) {
+                locked(() -> {
+                    fullReadOwed = true; // the log has moved past these
+                });
+                throw e;
+            }
         }
     }
 
+    /** The feed hears notices from now on; what changed before, from nodes of earlier versions too, is read now. */
+    @Override
+    public void listening() {
+        reload();
+    }
+
+    /** A notice from a node of an earlier version: it wrote no log rows, so read everything, now and at each refresh for a while. */
     @Override
     public void everything() {
+        lastLegacyNotice = System.currentTimeMillis();
         reload();
     }
 
     /**
      * What the refresh does with the database besides writing back and purging: catches up
-     * with the log, reads every table when {@link #FULL_READ_MILLIS} have passed, and deletes
-     * the log's old rows.
+     * with the log, reads every table when {@link #FULL_READ_MILLIS} have passed (or a node of
+     * an earlier version is about), and deletes the log's old rows.
      */
     void refresh(long now) {
         catchUp();
-        if (locked(() -> now - lastFullRead >= FULL_READ_MILLIS)) {
+        if (locked(() -> now - lastFullRead >= FULL_READ_MILLIS) || now - lastLegacyNotice < FULL_READ_MILLIS) {
             reload();
         }
-        db.useHandle(h -> ChangeLog.prune(h, now));
+        db.useHandle(ChangeLog::prune);
     }
 
     /**
@@ -315,7 +348,7 @@ final class Directory implements ChangeFeed.Listener {
                 }
                 batch.execute();
                 // the other nodes read these rows, so a session used only here stays live there
-                log.record(h, touched, System.currentTimeMillis());
+                log.record(h, touched);
                 feed.announce(h);
             }
             if (!used.isEmpty()) {
@@ -354,10 +387,16 @@ final class Directory implements ChangeFeed.Listener {
      */
     void reload() {
         fullReloads.incrementAndGet();
-        locked(() -> db.useHandle(h -> {
+        locked(() -> {
+            fullReadOwed = true; // until every table below is read: the log moves past their changes first
+            readEverything();
+        });
+    }
+
+    private void readEverything() {
+        db.useHandle(h -> {
             long now = System.currentTimeMillis();
             log.read(h, now);
-            lastFullRead = now;
             Map<String, Set<String>> userRoles = new HashMap<>();
             h.createQuery("SELECT username, role_name FROM auth_user_roles")
                     .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
@@ -406,7 +445,9 @@ final class Directory implements ChangeFeed.Listener {
             });
             sessions.keySet().retainAll(newSessions.keySet());
             newSessions.forEach(this::merge);
-        }));
+            fullReadOwed = false;
+            lastFullRead = now;
+        });
     }
 
     /** Sessions neither expired nor idle, in {@link #sessionRow}'s columns; binds {@code now} and {@code idle}. */

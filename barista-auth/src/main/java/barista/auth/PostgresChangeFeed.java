@@ -18,7 +18,8 @@ import org.postgresql.PGNotification;
  * never for one that rolled back; it carries only the sender's id, and the others read the log.
  *
  * <p>The periodic refresh reads the log too, for a notice missed while the listening connection
- * was down; after it reconnects, a listener reads the log at once. The CLI notifies like a node.
+ * was down; once it listens again, a node reads every table, for what nodes of earlier versions
+ * (which write no log) changed meanwhile. The CLI notifies like a node.
  *
  * <p>Threading: {@link #announce} on the change's thread; {@link #listen} starts one daemon
  * thread that holds one connection of its own, outside the pool, so listening never takes a
@@ -87,7 +88,7 @@ final class PostgresChangeFeed implements ChangeFeed {
                     s.execute("LISTEN \"" + channel.replace("\"", "\"\"") + "\""); // as pg_notify spells it
                 }
                 // what changed before LISTEN took hold: since start-up's load, or while reconnecting
-                changes.catchUp();
+                changes.listening();
                 hear(c.unwrap(PGConnection.class), c, changes);
             } catch (SQLException | RuntimeException e) {
                 if (closed) {

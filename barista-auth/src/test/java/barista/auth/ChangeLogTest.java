@@ -27,7 +27,9 @@ class ChangeLogTest {
             try {
                 Auth auth = Auth.of(app);
                 Database data = Database.of(app);
+                auth.roles().create("first", Set.of());
                 int before = logRows(data);
+                long newest = newest(data);
 
                 assertThatThrownBy(() -> auth.directory().write(() -> {
                     // the way Users and Roles write: a Database call of their own, which joins the change's transaction
@@ -42,6 +44,8 @@ class ChangeLogTest {
 
                 auth.roles().create("whole", Set.of("models:manage"));
                 assertThat(logRows(data)).isEqualTo(before + 1);
+                // the refusal took no number, so it left no hole for the other nodes to wait on
+                assertThat(newest(data)).isEqualTo(newest + 1);
             } finally {
                 app.stop();
             }
@@ -56,36 +60,75 @@ class ChangeLogTest {
             try {
                 Auth.of(app); // migrates
                 Database data = Database.of(app);
-                ChangeLog reader = new ChangeLog("b");
-                long now = System.currentTimeMillis();
                 long last = data.withHandle(h -> {
-                    new ChangeLog("a").record(h, Set.of("s0"), now);
-                    reader.read(h, now);
+                    new ChangeLog("a").record(h, Set.of("s0"));
                     return h.createQuery("SELECT MAX(seq) FROM auth_change_log").mapTo(Long.class).one();
                 });
+                ChangeLog reader = new ChangeLog("b");
+                long now = System.currentTimeMillis();
 
-                // number last + 2 commits before last + 1, as two PostgreSQL transactions can
-                insert(data, last + 2, "a", "s2");
-                assertThat(read(data, reader, now)).isEqualTo(new ChangeLog.Changes(false, Set.of("s2")));
-                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
+                // at the reader's first read, last + 3 is still committing
                 insert(data, last + 1, "a", "s1");
-                assertThat(read(data, reader, now)).isEqualTo(new ChangeLog.Changes(false, Set.of("s1")));
-
-                insert(data, last + 3, "b", "mine"); // the reader's own change
+                insert(data, last + 2, "a", "s2");
+                insert(data, last + 4, "a", "s4");
+                assertThat(read(data, reader, now)).as("the first read: its caller reads every table")
+                        .isEqualTo(ChangeLog.Changes.EVERYTHING);
+                insert(data, last + 3, "a", "s3");
+                assertThat(read(data, reader, now)).isEqualTo(sessions("s3"));
                 assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
-                insert(data, last + 4, "a", null); // anything but a session
-                assertThat(read(data, reader, now).everything()).isTrue();
 
-                // a hole not filled within HOLE_MILLIS is taken for a rolled-back change
+                // later numbers, committed out of order, as two PostgreSQL transactions can
                 insert(data, last + 6, "a", "s6");
-                assertThat(read(data, reader, now)).isEqualTo(new ChangeLog.Changes(false, Set.of("s6")));
+                assertThat(read(data, reader, now)).isEqualTo(sessions("s6"));
+                insert(data, last + 5, "a", "s5");
+                assertThat(read(data, reader, now)).isEqualTo(sessions("s5"));
+
+                insert(data, last + 7, "b", "mine"); // the reader's own change
+                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
+                insert(data, last + 8, "a", null); // anything but a session
+                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING);
+
+                // a hole not filled within HOLE_MILLIS is taken for a change that rolled back
+                insert(data, last + 10, "a", "s10");
+                assertThat(read(data, reader, now)).isEqualTo(sessions("s10"));
                 long later = now + ChangeLog.HOLE_MILLIS + 1;
                 assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.NONE);
-                insert(data, last + 5, "a", "s5");
+                insert(data, last + 9, "a", "s9");
                 assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.NONE);
 
-                // a reader that has not read for half the retention may have missed pruned rows
-                assertThat(read(data, reader, later + ChangeLog.RETENTION_MILLIS).everything()).isTrue();
+                // a wide gap (one transaction's thousands of last-seen rows, committing late) is waited for whole
+                insert(data, last + 5000, "a", "s5000");
+                assertThat(read(data, reader, later)).isEqualTo(sessions("s5000"));
+                insert(data, last + 2500, "a", "s2500");
+                insert(data, last + 11, "a", "s11");
+                assertThat(read(data, reader, later)).isEqualTo(sessions("s11", "s2500"));
+                assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.NONE);
+
+                // the rows after the reader's were pruned: it can't know what they said
+                data.useHandle(h -> h.execute("DELETE FROM auth_change_log"));
+                insert(data, last + 6000, "a", "s6000");
+                assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.EVERYTHING);
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void an_empty_log_is_read_as_nothing_new_until_its_first_row(TestDatabase db) {
+        try (var scratch = db.scratch(dir)) {
+            Barista app = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            try {
+                Auth.of(app); // migrates
+                Database data = Database.of(app);
+                data.useHandle(h -> h.execute("DELETE FROM auth_change_log"));
+                ChangeLog reader = new ChangeLog("b");
+                long now = System.currentTimeMillis();
+                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING);
+                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
+                data.useHandle(h -> new ChangeLog("a").record(h, Set.of("s1")));
+                assertThat(read(data, reader, now)).isEqualTo(sessions("s1"));
             } finally {
                 app.stop();
             }
@@ -96,14 +139,32 @@ class ChangeLogTest {
     @EnumSource(TestDatabase.class)
     void the_refresh_reads_the_log_not_every_table(TestDatabase db) throws InterruptedException {
         try (var scratch = db.scratch(dir)) {
-            Barista app = scratch.app(cfg -> cfg.property("barista.auth.refresh", "100ms"));
-            try {
-                Auth auth = Auth.of(app);
-                long reads = auth.directory().fullReloads();
-                Thread.sleep(1000); // ten refreshes, and the listener's first read
-                assertThat(auth.directory().fullReloads()).isEqualTo(reads);
+            Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            Barista other = scratch.app(cfg -> cfg.property("barista.auth.refresh", "100ms"));
+            try (var clientA = barista.test.TestClient.inProcess(nodeA);
+                 Database otherDb = Database.open(barista.data.DataSettings.fromConfig(other.config()));
+                 // no feed: only its refresh, every 100 ms, brings what A changes
+                 Auth b = Auth.open(otherDb, other.config())) {
+                Auth a = Auth.of(nodeA);
+                a.users().create("ada", Fixtures.PASSWORD, Set.of());
+                long deadline = System.currentTimeMillis() + 2000;
+                while (b.users().find("ada").isEmpty() && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(b.users().find("ada")).as("a user made on A, read by B's refresh").isPresent();
+                long reads = b.directory().fullReloads();
+
+                String cookie = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", Fixtures.PASSWORD));
+                String idHash = Secrets.sha256Hex(cookie);
+                deadline = System.currentTimeMillis() + 2000;
+                while (b.directory().session(idHash) == null && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(b.directory().session(idHash)).as("a session started on A, read by B's refresh").isNotNull();
+                Thread.sleep(500); // more refreshes
+                assertThat(b.directory().fullReloads()).as("full reads on B").isEqualTo(reads);
             } finally {
-                app.stop();
+                nodeA.stop();
             }
         }
     }
@@ -112,9 +173,18 @@ class ChangeLogTest {
         return data.withHandle(h -> reader.read(h, now));
     }
 
+    private static ChangeLog.Changes sessions(String... ids) {
+        return new ChangeLog.Changes(false, Set.of(ids));
+    }
+
+    /** A row with its number given, as if its transaction had taken it and committed now. */
     private static void insert(Database data, long seq, String node, String session) {
-        data.useHandle(h -> h.createUpdate("INSERT INTO auth_change_log (seq, node, session_hash, changed_at) "
-                + "VALUES (:seq, :node, :session, 0)").bind("seq", seq).bind("node", node).bind("session", session).execute());
+        data.useHandle(h -> h.createUpdate("INSERT INTO auth_change_log (seq, node, session_hash) VALUES (:seq, :node, :session)")
+                .bind("seq", seq).bind("node", node).bind("session", session).execute());
+    }
+
+    private static long newest(Database data) {
+        return data.withHandle(h -> h.createQuery("SELECT MAX(seq) FROM auth_change_log").mapTo(Long.class).one());
     }
 
     private static int logRows(Database data) {
