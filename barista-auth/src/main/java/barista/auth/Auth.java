@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * database is unreachable, requests are still checked against the last state read.
  *
  * <p>Threading: thread-safe. {@link #of} and {@link #open} block on the database (start-up).
- * The views' methods say whether they block.
+ * The views' methods say whether they block. Call the ones that change something outside a
+ * transaction of your own: they would join it, and this node's memory would keep a change
+ * that your transaction then rolls back.
  */
 public final class Auth implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("barista.auth");

@@ -34,7 +34,8 @@ final class ChangeLog {
     static final long HOLE_MILLIS = TimeUnit.MINUTES.toMillis(1);
     /**
      * At the first read, how many numbers below the newest may belong to changes still
-     * committing: more than one batch of last-seen times for 10,000 sessions.
+     * committing: more than one batch of last-seen times for 10,000 sessions. A wider batch
+     * committing then costs at most a few last-seen times, which the next batch brings.
      */
     private static final int FIRST_READ_LOOKBACK = 20_000;
     /**
@@ -60,6 +61,11 @@ final class ChangeLog {
     private long seen;
     /** The holes below {@link #seen}, by their first number; they never overlap. */
     private final TreeMap<Long, Hole> holes = new TreeMap<>();
+    /**
+     * When holes that were given up would all have filled: a read then reports everything once
+     * more, for what committed in them after the read that gave them up.
+     */
+    private long fullReadDue = Long.MAX_VALUE;
 
     /** {@code node}: this process's id, so it skips the rows of its own changes. */
     ChangeLog(String node) {
@@ -88,11 +94,11 @@ final class ChangeLog {
         if (!started) {
             return first(h, now);
         }
-        // The rows after this reader's were pruned (or rolled back, which a full read covers as
-        // well). Once the log has rows it always keeps the newest, so a reader that saw none has
-        // missed none.
-        Long oldest = seen == 0 ? null : h.createQuery("SELECT MIN(seq) FROM auth_change_log").mapTo(Long.class).one();
-        boolean everything = oldest != null && oldest > seen + 1;
+        boolean everything = false;
+        if (now >= fullReadDue) {
+            fullReadDue = Long.MAX_VALUE;
+            everything = true;
+        }
         StringBuilder where = new StringBuilder("seq > :seen");
         List<Hole> asked = List.copyOf(holes.values());
         for (int i = 0; i < asked.size(); i++) {
@@ -116,6 +122,14 @@ final class ChangeLog {
                 sessions.add(row.session);
             }
         }
+        // Read after the rows, so a prune in between shows: the rows after this reader's, or in a
+        // hole, were pruned (or rolled back, which a full read covers as well). Once the log has
+        // rows it always keeps the newest, so a reader that saw none has missed none.
+        Long oldest = seen == 0 ? null : h.createQuery("SELECT MIN(seq) FROM auth_change_log").mapTo(Long.class).one();
+        if (oldest != null && (oldest > seen + 1 || (!holes.isEmpty() && holes.firstKey() < oldest))) {
+            everything = true;
+            holes.headMap(oldest).clear();
+        }
         everything |= advance(numbers, now);
         return everything ? Changes.EVERYTHING : sessions.isEmpty() ? Changes.NONE : new Changes(false, sessions);
     }
@@ -125,8 +139,8 @@ final class ChangeLog {
         Long newest = h.createQuery("SELECT MAX(seq) FROM auth_change_log").mapTo(Long.class).one();
         if (newest != null) {
             long from = Math.max(1, newest - FIRST_READ_LOOKBACK);
-            List<Long> there = h.createQuery("SELECT seq FROM auth_change_log WHERE seq >= :from ORDER BY seq")
-                    .bind("from", from).mapTo(Long.class).list();
+            List<Long> there = h.createQuery("SELECT seq FROM auth_change_log WHERE seq >= :from AND seq <= :newest "
+                    + "ORDER BY seq").bind("from", from).bind("newest", newest).mapTo(Long.class).list();
             long next = from;
             for (long n : there) {
                 if (n > next) {
@@ -180,7 +194,10 @@ final class ChangeLog {
         }
     }
 
-    /** Gives up the oldest holes past {@link #MAX_HOLES}; true when it did. */
+    /**
+     * Gives up the oldest holes past {@link #MAX_HOLES}, owing a second read of everything for
+     * when they would have filled; true when it gave some up.
+     */
     private boolean trim() {
         if (holes.size() <= MAX_HOLES) {
             return false;
@@ -188,7 +205,10 @@ final class ChangeLog {
         List<Hole> bySince = new ArrayList<>(holes.values());
         bySince.sort(Comparator.comparingLong(Hole::since).thenComparingLong(Hole::from));
         for (Iterator<Hole> it = bySince.iterator(); holes.size() > MAX_HOLES && it.hasNext(); ) {
-            holes.remove(it.next().from());
+            Hole given = it.next();
+            holes.remove(given.from());
+            long filled = given.since() + HOLE_MILLIS;
+            fullReadDue = fullReadDue == Long.MAX_VALUE ? filled : Math.max(fullReadDue, filled);
         }
         return true;
     }

@@ -116,6 +116,37 @@ class ChangeLogTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void holes_given_up_are_read_as_everything_now_and_once_more_when_they_would_have_filled(TestDatabase db) {
+        try (var scratch = db.scratch(dir)) {
+            Barista app = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            try {
+                Auth.of(app); // migrates
+                Database data = Database.of(app);
+                long last = data.withHandle(h -> {
+                    new ChangeLog("a").record(h, Set.of("s0"));
+                    return h.createQuery("SELECT MAX(seq) FROM auth_change_log").mapTo(Long.class).one();
+                });
+                ChangeLog reader = new ChangeLog("b");
+                long now = System.currentTimeMillis();
+                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING); // the first read
+
+                for (int i = 1; i <= 201; i++) { // every other number: 201 holes, one more than are kept
+                    insert(data, last + 2L * i, "a", "s" + i);
+                }
+                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING);
+                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
+                long filled = now + ChangeLog.HOLE_MILLIS + 1;
+                assertThat(read(data, reader, filled)).as("once the given-up hole would have filled")
+                        .isEqualTo(ChangeLog.Changes.EVERYTHING);
+                assertThat(read(data, reader, filled)).isEqualTo(ChangeLog.Changes.NONE);
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void an_empty_log_is_read_as_nothing_new_until_its_first_row(TestDatabase db) {
         try (var scratch = db.scratch(dir)) {
             Barista app = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
