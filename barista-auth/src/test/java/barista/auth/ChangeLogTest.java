@@ -60,10 +60,7 @@ class ChangeLogTest {
             try {
                 Auth.of(app); // migrates
                 Database data = Database.of(app);
-                long last = data.withHandle(h -> {
-                    new ChangeLog("a").record(h, Set.of("s0"));
-                    return h.createQuery("SELECT MAX(seq) FROM auth_change_log").mapTo(Long.class).one();
-                });
+                long last = recordOne(data);
                 ChangeLog reader = new ChangeLog("b");
                 long now = System.currentTimeMillis();
 
@@ -122,10 +119,7 @@ class ChangeLogTest {
             try {
                 Auth.of(app); // migrates
                 Database data = Database.of(app);
-                long last = data.withHandle(h -> {
-                    new ChangeLog("a").record(h, Set.of("s0"));
-                    return h.createQuery("SELECT MAX(seq) FROM auth_change_log").mapTo(Long.class).one();
-                });
+                long last = recordOne(data);
                 ChangeLog reader = new ChangeLog("b");
                 long now = System.currentTimeMillis();
                 assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING); // the first read
@@ -212,6 +206,12 @@ class ChangeLogTest {
     private static void insert(Database data, long seq, String node, String session) {
         data.useHandle(h -> h.createUpdate("INSERT INTO auth_change_log (seq, node, session_hash) VALUES (:seq, :node, :session)")
                 .bind("seq", seq).bind("node", node).bind("session", session).execute());
+    }
+
+    /** One row from node "a"; its number. */
+    private static long recordOne(Database data) {
+        data.useHandle(h -> new ChangeLog("a").record(h, Set.of("s0")));
+        return newest(data);
     }
 
     private static long newest(Database data) {
