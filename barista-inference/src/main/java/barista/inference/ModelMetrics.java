@@ -56,9 +56,11 @@ final class ModelMetrics implements BatchObserver {
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256, 512).register(registry));
         this.ok = outcome("ok");
         this.failed = outcome("error");
+        // strongly: Micrometer holds a gauge's object weakly, and nothing else holds this lambda,
+        // so after a garbage collection the gauge read NaN
         add(Gauge.builder("barista.model.queue.depth", queued, IntSupplier::getAsInt)
                 .description("Requests waiting for a batch").tags("model", model, "version", version)
-                .register(registry));
+                .strongReference(true).register(registry));
     }
 
     private <M extends Meter> M add(M meter) {
