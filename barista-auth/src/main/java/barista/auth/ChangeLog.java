@@ -213,9 +213,16 @@ final class ChangeLog {
         return true;
     }
 
-    /** Deletes all but the newest {@link #KEEP} rows. */
+    /**
+     * Deletes all but the newest {@link #KEEP} rows, when there are more: looking first is a
+     * read, and a delete that finds nothing would still take SQLite's one write lock, which the
+     * prediction log's writer waits on.
+     */
     static void prune(Handle h) {
-        h.createUpdate("DELETE FROM auth_change_log WHERE seq <= (SELECT MAX(seq) FROM auth_change_log) - :keep")
-                .bind("keep", KEEP).execute();
+        var span = h.createQuery("SELECT MIN(seq), MAX(seq) FROM auth_change_log")
+                .map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        if (span[1] - span[0] >= KEEP) {
+            h.createUpdate("DELETE FROM auth_change_log WHERE seq <= :below").bind("below", span[1] - KEEP).execute();
+        }
     }
 }

@@ -141,6 +141,30 @@ class ChangeLogTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void pruning_keeps_the_newest_rows(TestDatabase db) {
+        try (var scratch = db.scratch(dir)) {
+            Barista app = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            try {
+                Auth.of(app); // migrates
+                Database data = Database.of(app);
+                long last = recordOne(data);
+                insert(data, last + ChangeLog.KEEP - 1, "a", "within");
+                data.useHandle(ChangeLog::prune);
+                assertThat(logRows(data)).as("the span is still under KEEP").isEqualTo(2);
+
+                insert(data, last + ChangeLog.KEEP + 1, "a", "past");
+                data.useHandle(ChangeLog::prune);
+                assertThat(logRows(data)).isEqualTo(2);
+                long oldest = data.withHandle(h -> h.createQuery("SELECT MIN(seq) FROM auth_change_log").mapTo(Long.class).one());
+                assertThat(oldest).isEqualTo(last + ChangeLog.KEEP - 1);
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void an_empty_log_is_read_as_nothing_new_until_its_first_row(TestDatabase db) {
         try (var scratch = db.scratch(dir)) {
             Barista app = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
