@@ -55,133 +55,105 @@ class ChangeLogTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void a_reader_gets_other_nodes_rows_once_and_waits_for_numbers_committed_late(TestDatabase db) {
-        try (var scratch = db.scratch(dir)) {
-            Barista app = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
-            try {
-                Auth.of(app); // migrates
-                Database data = Database.of(app);
-                long last = recordOne(data);
-                ChangeLog reader = new ChangeLog("b");
-                long now = System.currentTimeMillis();
+        withLog(db, data -> {
+            long last = recordOne(data);
+            ChangeLog reader = new ChangeLog("b");
+            long now = System.currentTimeMillis();
 
-                // at the reader's first read, last + 3 is still committing
-                insert(data, last + 1, "a", "s1");
-                insert(data, last + 2, "a", "s2");
-                insert(data, last + 4, "a", "s4");
-                assertThat(read(data, reader, now)).as("the first read: its caller reads every table")
-                        .isEqualTo(ChangeLog.Changes.EVERYTHING);
-                insert(data, last + 3, "a", "s3");
-                assertThat(read(data, reader, now)).isEqualTo(sessions("s3"));
-                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
+            // at the reader's first read, last + 3 is still committing
+            insert(data, last + 1, "a", "s1");
+            insert(data, last + 2, "a", "s2");
+            insert(data, last + 4, "a", "s4");
+            assertThat(read(data, reader, now)).as("the first read: its caller reads every table")
+                    .isEqualTo(ChangeLog.Changes.EVERYTHING);
+            insert(data, last + 3, "a", "s3");
+            assertThat(read(data, reader, now)).isEqualTo(sessions("s3"));
+            assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
 
-                // later numbers, committed out of order, as two PostgreSQL transactions can
-                insert(data, last + 6, "a", "s6");
-                assertThat(read(data, reader, now)).isEqualTo(sessions("s6"));
-                insert(data, last + 5, "a", "s5");
-                assertThat(read(data, reader, now)).isEqualTo(sessions("s5"));
+            // later numbers, committed out of order, as two PostgreSQL transactions can
+            insert(data, last + 6, "a", "s6");
+            assertThat(read(data, reader, now)).isEqualTo(sessions("s6"));
+            insert(data, last + 5, "a", "s5");
+            assertThat(read(data, reader, now)).isEqualTo(sessions("s5"));
 
-                insert(data, last + 7, "b", "mine"); // the reader's own change
-                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
-                insert(data, last + 8, "a", null); // anything but a session
-                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING);
+            insert(data, last + 7, "b", "mine"); // the reader's own change
+            assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
+            insert(data, last + 8, "a", null); // anything but a session
+            assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING);
 
-                // a hole not filled within HOLE_MILLIS is taken for a change that rolled back
-                insert(data, last + 10, "a", "s10");
-                assertThat(read(data, reader, now)).isEqualTo(sessions("s10"));
-                long later = now + ChangeLog.HOLE_MILLIS + 1;
-                assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.NONE);
-                insert(data, last + 9, "a", "s9");
-                assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.NONE);
+            // a hole not filled within HOLE_MILLIS is taken for a change that rolled back
+            insert(data, last + 10, "a", "s10");
+            assertThat(read(data, reader, now)).isEqualTo(sessions("s10"));
+            long later = now + ChangeLog.HOLE_MILLIS + 1;
+            assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.NONE);
+            insert(data, last + 9, "a", "s9");
+            assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.NONE);
 
-                // a wide gap (one transaction's thousands of last-seen rows, committing late) is waited for whole
-                insert(data, last + 5000, "a", "s5000");
-                assertThat(read(data, reader, later)).isEqualTo(sessions("s5000"));
-                insert(data, last + 2500, "a", "s2500");
-                insert(data, last + 11, "a", "s11");
-                assertThat(read(data, reader, later)).isEqualTo(sessions("s11", "s2500"));
-                assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.NONE);
+            // a wide gap (one transaction's thousands of last-seen rows, committing late) is waited for whole
+            insert(data, last + 5000, "a", "s5000");
+            assertThat(read(data, reader, later)).isEqualTo(sessions("s5000"));
+            insert(data, last + 2500, "a", "s2500");
+            insert(data, last + 11, "a", "s11");
+            assertThat(read(data, reader, later)).isEqualTo(sessions("s11", "s2500"));
+            assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.NONE);
 
-                // the rows after the reader's were pruned: it can't know what they said
-                data.useHandle(h -> h.execute("DELETE FROM auth_change_log"));
-                insert(data, last + 6000, "a", "s6000");
-                assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.EVERYTHING);
-            } finally {
-                app.stop();
-            }
-        }
+            // the rows after the reader's were pruned: it can't know what they said
+            data.useHandle(h -> h.execute("DELETE FROM auth_change_log"));
+            insert(data, last + 6000, "a", "s6000");
+            assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.EVERYTHING);
+        });
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void holes_given_up_are_read_as_everything_now_and_once_more_when_they_would_have_filled(TestDatabase db) {
-        try (var scratch = db.scratch(dir)) {
-            Barista app = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
-            try {
-                Auth.of(app); // migrates
-                Database data = Database.of(app);
-                long last = recordOne(data);
-                ChangeLog reader = new ChangeLog("b");
-                long now = System.currentTimeMillis();
-                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING); // the first read
+        withLog(db, data -> {
+            long last = recordOne(data);
+            ChangeLog reader = new ChangeLog("b");
+            long now = System.currentTimeMillis();
+            assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING); // the first read
 
-                for (int i = 1; i <= 201; i++) { // every other number: 201 holes, one more than are kept
-                    insert(data, last + 2L * i, "a", "s" + i);
-                }
-                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING);
-                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
-                long filled = now + ChangeLog.HOLE_MILLIS + 1;
-                assertThat(read(data, reader, filled)).as("once the given-up hole would have filled")
-                        .isEqualTo(ChangeLog.Changes.EVERYTHING);
-                assertThat(read(data, reader, filled)).isEqualTo(ChangeLog.Changes.NONE);
-            } finally {
-                app.stop();
+            for (int i = 1; i <= 201; i++) { // every other number: 201 holes, one more than are kept
+                insert(data, last + 2L * i, "a", "s" + i);
             }
-        }
+            assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING);
+            assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
+            long filled = now + ChangeLog.HOLE_MILLIS + 1;
+            assertThat(read(data, reader, filled)).as("once the given-up hole would have filled")
+                    .isEqualTo(ChangeLog.Changes.EVERYTHING);
+            assertThat(read(data, reader, filled)).isEqualTo(ChangeLog.Changes.NONE);
+        });
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void pruning_keeps_the_newest_rows(TestDatabase db) {
-        try (var scratch = db.scratch(dir)) {
-            Barista app = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
-            try {
-                Auth.of(app); // migrates
-                Database data = Database.of(app);
-                long last = recordOne(data);
-                insert(data, last + ChangeLog.KEEP - 1, "a", "within");
-                data.useHandle(ChangeLog::prune);
-                assertThat(logRows(data)).as("the span is still under KEEP").isEqualTo(2);
+        withLog(db, data -> {
+            long last = recordOne(data);
+            insert(data, last + ChangeLog.KEEP - 1, "a", "within");
+            data.useHandle(ChangeLog::prune);
+            assertThat(logRows(data)).as("the span is still under KEEP").isEqualTo(2);
 
-                insert(data, last + ChangeLog.KEEP + 1, "a", "past");
-                data.useHandle(ChangeLog::prune);
-                assertThat(logRows(data)).isEqualTo(2);
-                long oldest = data.withHandle(h -> h.createQuery("SELECT MIN(seq) FROM auth_change_log").mapTo(Long.class).one());
-                assertThat(oldest).isEqualTo(last + ChangeLog.KEEP - 1);
-            } finally {
-                app.stop();
-            }
-        }
+            insert(data, last + ChangeLog.KEEP + 1, "a", "past");
+            data.useHandle(ChangeLog::prune);
+            assertThat(logRows(data)).isEqualTo(2);
+            long oldest = data.withHandle(h -> h.createQuery("SELECT MIN(seq) FROM auth_change_log").mapTo(Long.class).one());
+            assertThat(oldest).isEqualTo(last + ChangeLog.KEEP - 1);
+        });
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void an_empty_log_is_read_as_nothing_new_until_its_first_row(TestDatabase db) {
-        try (var scratch = db.scratch(dir)) {
-            Barista app = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
-            try {
-                Auth.of(app); // migrates
-                Database data = Database.of(app);
-                data.useHandle(h -> h.execute("DELETE FROM auth_change_log"));
-                ChangeLog reader = new ChangeLog("b");
-                long now = System.currentTimeMillis();
-                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING);
-                assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
-                data.useHandle(h -> new ChangeLog("a").record(h, Set.of("s1")));
-                assertThat(read(data, reader, now)).isEqualTo(sessions("s1"));
-            } finally {
-                app.stop();
-            }
-        }
+        withLog(db, data -> {
+            data.useHandle(h -> h.execute("DELETE FROM auth_change_log"));
+            ChangeLog reader = new ChangeLog("b");
+            long now = System.currentTimeMillis();
+            assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING);
+            assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
+            data.useHandle(h -> new ChangeLog("a").record(h, Set.of("s1")));
+            assertThat(read(data, reader, now)).isEqualTo(sessions("s1"));
+        });
     }
 
     @ParameterizedTest
@@ -214,6 +186,19 @@ class ChangeLogTest {
                 assertThat(b.directory().fullReloads()).as("full reads on B").isEqualTo(reads);
             } finally {
                 nodeA.stop();
+            }
+        }
+    }
+
+    /** Runs {@code test} against a fresh database with auth's tables, on {@code db}'s kind. */
+    private void withLog(TestDatabase db, java.util.function.Consumer<Database> test) {
+        try (var scratch = db.scratch(dir)) {
+            Barista app = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            try {
+                Auth.of(app); // migrates
+                test.accept(Database.of(app));
+            } finally {
+                app.stop();
             }
         }
     }
