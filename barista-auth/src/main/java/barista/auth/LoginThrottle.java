@@ -99,7 +99,9 @@ final class LoginThrottle {
         }
         uncount(key);
         long windowStart = ((Number) row.get("window_start")).longValue();
-        return Math.max(1, windowStart + WINDOW_MILLIS - now);
+        // A parallel attempt may have started the window a moment after this one's clock read:
+        // the wait is never longer than a window.
+        return Math.min(WINDOW_MILLIS, Math.max(1, windowStart + WINDOW_MILLIS - now));
     }
 
     private void uncount(String key) {
