@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * API keys for programs: {@code bk_<keyId>_<secret>}, the secret 32 random bytes in base64url.
@@ -51,7 +52,7 @@ public final class ApiKeys {
         byte[] hash = Secrets.sha256(secret);
         long now = System.currentTimeMillis();
         Long expires = expiresAt == null ? null : expiresAt.toEpochMilli();
-        return directory.write(() -> {
+        return directory.writeKeys(Set.of(keyId), () -> {
             if (directory.user(username) == null) {
                 throw new HttpError.NotFound("no such user");
             }
@@ -88,7 +89,7 @@ public final class ApiKeys {
     public void revoke(String keyId, Principal by) {
         String caller = by instanceof AuthPrincipal p ? p.username() : by.name();
         boolean manager = by.hasPermission(MANAGE_USERS);
-        directory.write(() -> {
+        directory.writeKeys(Set.of(keyId), () -> {
             String owner = directory.db().withHandle(h -> h.createQuery("SELECT username FROM auth_api_keys WHERE key_id = :k")
                     .bind("k", keyId).mapTo(String.class).findOne().orElse(null));
             if (owner == null || !(by.authenticated() && (owner.equals(caller) || manager))) {

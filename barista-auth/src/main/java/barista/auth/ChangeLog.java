@@ -15,7 +15,9 @@ import org.jdbi.v3.core.Handle;
  * The {@code auth_change_log} table: each change to users, roles, keys or sessions adds rows in
  * its own transaction, and each node reads the rows after the last one it read. That is how a
  * node learns what the others changed without re-reading every table: before it, every change
- * anywhere (and every refresh) read every table, about 350 ms at 100,000 live sessions.
+ * anywhere (and every refresh) read every table, about 350 ms at 100,000 live sessions. A row
+ * names a session or an API key, whose row the readers read again, or nothing ({@link #ALL}:
+ * users and roles), for which they read every table.
  *
  * <p>Rows that share one transaction commit together, but on PostgreSQL two transactions may
  * commit in the other order than they took their numbers, and one transaction may hold thousands
@@ -44,10 +46,17 @@ final class ChangeLog {
      */
     private static final int MAX_HOLES = 200;
 
-    /** What the rows read name. */
-    record Changes(boolean everything, Set<String> sessions) {
-        static final Changes NONE = new Changes(false, Set.of());
-        static final Changes EVERYTHING = new Changes(true, Set.of());
+    /** A row's kind: its subject is a session's id hash. */
+    static final String SESSION = "session";
+    /** A row's kind: its subject is an API key's id. */
+    static final String KEY = "key";
+    /** A row's kind: no subject; anything may have changed (users, roles). */
+    static final String ALL = "all";
+
+    /** What the rows read name: everything, or these sessions (by id hash) and keys (by id). */
+    record Changes(boolean everything, Set<String> sessions, Set<String> keys) {
+        static final Changes NONE = new Changes(false, Set.of(), Set.of());
+        static final Changes EVERYTHING = new Changes(true, Set.of(), Set.of());
     }
 
     /** Numbers {@code from} to {@code to}, both included, missing since {@code since}. */
@@ -72,14 +81,14 @@ final class ChangeLog {
         this.node = node;
     }
 
-    /** Adds a row per session, or one row that means "anything else" when {@code sessions} is null. */
-    void record(Handle h, Set<String> sessions) {
-        var insert = h.prepareBatch("INSERT INTO auth_change_log (node, session_hash) VALUES (:node, :session)");
-        if (sessions == null) {
-            insert.bind("node", node).bind("session", (String) null).add();
+    /** Adds a row per subject of {@code kind}, or one {@link #ALL} row. */
+    void record(Handle h, String kind, Set<String> subjects) {
+        var insert = h.prepareBatch("INSERT INTO auth_change_log (node, kind, subject) VALUES (:node, :kind, :subject)");
+        if (kind.equals(ALL)) {
+            insert.bind("node", node).bind("kind", ALL).bind("subject", (String) null).add();
         } else {
-            for (String s : sessions) {
-                insert.bind("node", node).bind("session", s).add();
+            for (String subject : subjects) {
+                insert.bind("node", node).bind("kind", kind).bind("subject", subject).add();
             }
         }
         insert.execute();
@@ -104,22 +113,24 @@ final class ChangeLog {
         for (int i = 0; i < asked.size(); i++) {
             where.append(" OR seq BETWEEN :from").append(i).append(" AND :to").append(i);
         }
-        var query = h.createQuery("SELECT seq, node, session_hash FROM auth_change_log WHERE " + where + " ORDER BY seq")
+        var query = h.createQuery("SELECT seq, node, kind, subject FROM auth_change_log WHERE " + where + " ORDER BY seq")
                 .bind("seen", seen);
         for (int i = 0; i < asked.size(); i++) {
             query.bind("from" + i, asked.get(i).from()).bind("to" + i, asked.get(i).to());
         }
         Set<String> sessions = new HashSet<>();
+        Set<String> keys = new HashSet<>();
         List<Long> numbers = new ArrayList<>();
-        for (var row : query.map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).list()) {
+        for (var row : query.map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list()) {
             numbers.add(row.seq);
             if (row.node.equals(node)) {
                 continue;
             }
-            if (row.session == null) {
-                everything = true;
-            } else {
-                sessions.add(row.session);
+            switch (row.kind) {
+                case SESSION -> sessions.add(row.subject);
+                case KEY -> keys.add(row.subject);
+                default -> everything = true; // ALL, or a kind from a later version
             }
         }
         // Read after the rows, so a prune in between shows: the rows after this reader's, or in a
@@ -131,7 +142,8 @@ final class ChangeLog {
             holes.headMap(oldest).clear();
         }
         everything |= advance(numbers, now);
-        return everything ? Changes.EVERYTHING : sessions.isEmpty() ? Changes.NONE : new Changes(false, sessions);
+        return everything ? Changes.EVERYTHING
+                : sessions.isEmpty() && keys.isEmpty() ? Changes.NONE : new Changes(false, sessions, keys);
     }
 
     /** Starts from the newest row; the numbers below it that aren't there may still be committing. */
@@ -155,7 +167,7 @@ final class ChangeLog {
         return Changes.EVERYTHING;
     }
 
-    private record Row(long seq, String node, String session) {
+    private record Row(long seq, String node, String kind, String subject) {
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -23,8 +25,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * <p>Changes this process makes go to the database first, in a transaction that also adds their
  * rows to the {@link ChangeLog}, then here ({@link #write}); the {@link ChangeFeed} tells the
  * other nodes when it commits. Changes other nodes make arrive by {@link #catchUp}: this node
- * reads the log's new rows and then only what they name, the sessions of a sign-in, a sign-out or
- * a moved last-seen time ({@link #sessions}), or every table for anything else ({@link #reload}).
+ * reads the log's new rows and then only what they name: the sessions of a sign-in, a sign-out or
+ * a moved last-seen time ({@link #sessions}), the API keys made or revoked ({@link #keys}), or
+ * every table for anything else ({@link #reload}).
  * Before the log, every sign-in anywhere and every refresh re-read every table, about 25 ms at
  * 10,000 live sessions and 350 ms at 100,000. Every table is still read every
  * {@link #FULL_READ_MILLIS}, for edits made to the tables outside Barista. Changes and reads all
@@ -37,8 +40,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class Directory implements ChangeFeed.Listener {
     /** How often every table is read even when the change log names nothing. */
     static final long FULL_READ_MILLIS = java.util.concurrent.TimeUnit.MINUTES.toMillis(10);
-    /** Sessions read again per query: a list well inside both drivers' limits on parameters. */
-    private static final int SESSIONS_PER_READ = 500;
+    /** Sessions or keys read again per query: a list well inside both drivers' limits on parameters. */
+    private static final int ROWS_PER_READ = 500;
 
     record UserEntry(String username, String passwordHash, boolean active, Set<String> roles, long createdAt) {
         UserEntry {
@@ -163,7 +166,7 @@ final class Directory implements ChangeFeed.Listener {
      * maps are read again.
      */
     <T> T write(Supplier<T> change) {
-        return change(null, change);
+        return change(ChangeLog.ALL, Set.of(), change);
     }
 
     void write(Runnable change) {
@@ -178,20 +181,32 @@ final class Directory implements ChangeFeed.Listener {
      * read just their rows instead of every table.
      */
     void writeSessions(Set<String> idHashes, Runnable change) {
-        change(idHashes, () -> {
+        change(ChangeLog.SESSION, idHashes, () -> {
             change.run();
             return null;
         });
     }
 
-    private <T> T change(Set<String> sessions, Supplier<T> change) {
+    /** {@link #write} for a change to these API keys only (made, revoked): the other nodes read just their rows. */
+    <T> T writeKeys(Set<String> keyIds, Supplier<T> change) {
+        return change(ChangeLog.KEY, keyIds, change);
+    }
+
+    void writeKeys(Set<String> keyIds, Runnable change) {
+        writeKeys(keyIds, () -> {
+            change.run();
+            return null;
+        });
+    }
+
+    private <T> T change(String kind, Set<String> subjects, Supplier<T> change) {
         return locked(() -> {
             boolean[] applied = {false};
             try {
                 return db.inTransaction(h -> {
                     T result = change.get(); // a refusal throws before it writes, and leaves no row
                     applied[0] = true;
-                    log.record(h, sessions);
+                    log.record(h, kind, subjects);
                     feed.announce(h);
                     return result;
                 });
@@ -225,7 +240,7 @@ final class Directory implements ChangeFeed.Listener {
         });
     }
 
-    /** Reads what other nodes changed since the last read: the sessions they name, or everything. */
+    /** Reads what other nodes changed since the last read: the sessions and keys they name, or everything. */
     @Override
     public void catchUp() {
         ChangeLog.Changes changes = locked(() -> {
@@ -238,8 +253,9 @@ final class Directory implements ChangeFeed.Listener {
         });
         if (changes.everything()) {
             reload();
-        } else if (!changes.sessions().isEmpty()) {
+        } else if (!changes.sessions().isEmpty() || !changes.keys().isEmpty()) {
             try {
+                keys(changes.keys());
                 sessions(changes.sessions());
             } catch (RuntimeException e) {
                 locked(() -> {
@@ -277,43 +293,55 @@ final class Directory implements ChangeFeed.Listener {
     }
 
     /**
-     * Reads these sessions' rows again: a row that is there and live replaces the entry, else it
-     * goes. A session of a user this node doesn't know means it missed a change: it reads
-     * everything then, rather than answer 401 until the next full read.
+     * Reads these keys' rows again: a key that is there and not revoked replaces the entry (the
+     * later of the two last-use times kept), else it goes.
      */
+    void keys(Set<String> keyIds) {
+        reread(keyIds, ids -> db.withHandle(h -> h.createQuery(LIVE_KEYS + " AND key_id IN (<ids>)")
+                .bindList("ids", ids).map(Directory::keyRow).collectToMap(k -> k.keyId, k -> k)), keys, this::mergeKey,
+                k -> k.username);
+    }
+
+    /** Reads these sessions' rows again: a row that is there and live replaces the entry, else it goes. */
     void sessions(Set<String> idHashes) {
-        List<String> all = List.copyOf(idHashes);
+        reread(idHashes, ids -> db.withHandle(h -> {
+            long now = System.currentTimeMillis();
+            return h.createQuery(LIVE_SESSIONS + " AND id_hash IN (<ids>)").bindList("ids", ids)
+                    .bind("now", now).bind("idle", now - sessionIdleMillis)
+                    .map(Directory::sessionRow).collectToMap(e -> e.idHash, e -> e);
+        }), sessions, this::merge, e -> e.username);
+    }
+
+    /**
+     * Reads the rows of these ids again, {@value #ROWS_PER_READ} a query: each entry is merged
+     * with its row, or goes when there is none. An entry of a user this node doesn't know means
+     * it missed a change: it reads everything then, rather than answer 401 until the next full
+     * read.
+     */
+    private <E> void reread(Set<String> ids, Function<List<String>, Map<String, E>> read, Map<String, E> entries,
+                            BiConsumer<String, E> merge, Function<E, String> owner) {
+        List<String> all = List.copyOf(ids);
         boolean missed = false;
-        for (int from = 0; from < all.size(); from += SESSIONS_PER_READ) {
-            missed |= sessions(all.subList(from, Math.min(all.size(), from + SESSIONS_PER_READ)));
+        for (int from = 0; from < all.size(); from += ROWS_PER_READ) {
+            List<String> some = all.subList(from, Math.min(all.size(), from + ROWS_PER_READ));
+            missed |= locked(() -> {
+                Map<String, E> found = read.apply(some);
+                boolean unknownUser = false;
+                for (String id : some) {
+                    E fresh = found.get(id);
+                    if (fresh == null) {
+                        entries.remove(id);
+                    } else {
+                        merge.accept(id, fresh);
+                        unknownUser |= !users.containsKey(owner.apply(fresh));
+                    }
+                }
+                return unknownUser;
+            });
         }
         if (missed) {
             reload();
         }
-    }
-
-    /** {@link #sessions(Set)} for one query's worth; true when one belongs to a user this node doesn't know. */
-    private boolean sessions(List<String> idHashes) {
-        return locked(() -> db.withHandle(h -> {
-            long now = System.currentTimeMillis();
-            Map<String, SessionEntry> found = new HashMap<>();
-            h.createQuery(LIVE_SESSIONS + " AND id_hash IN (<ids>)")
-                    .bindList("ids", idHashes)
-                    .bind("now", now).bind("idle", now - sessionIdleMillis)
-                    .map(Directory::sessionRow)
-                    .forEach(s -> found.put(s.idHash, s));
-            boolean unknownUser = false;
-            for (String id : idHashes) {
-                SessionEntry fresh = found.get(id);
-                if (fresh == null) {
-                    sessions.remove(id);
-                } else {
-                    merge(id, fresh);
-                    unknownUser |= !users.containsKey(fresh.username);
-                }
-            }
-            return unknownUser;
-        }));
     }
 
     /** How many times every table was read again; for tests that check a sign-in didn't cause one. */
@@ -348,7 +376,7 @@ final class Directory implements ChangeFeed.Listener {
                 }
                 batch.execute();
                 // the other nodes read these rows, so a session used only here stays live there
-                log.record(h, touched);
+                log.record(h, ChangeLog.SESSION, touched);
                 feed.announce(h);
             }
             if (!used.isEmpty()) {
@@ -415,14 +443,7 @@ final class Directory implements ChangeFeed.Listener {
                     .forEach(e -> newRoles.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
 
             Map<String, KeyEntry> newKeys = new HashMap<>();
-            h.createQuery("SELECT key_id, username, secret_hash, expires_at, last_used_at FROM auth_api_keys "
-                            + "WHERE revoked_at IS NULL")
-                    .map((rs, c) -> {
-                        long expires = rs.getLong(4);
-                        Long expiresAt = rs.wasNull() ? null : expires;
-                        return new KeyEntry(rs.getString(1), rs.getString(2), rs.getBytes(3), expiresAt, rs.getLong(5));
-                    })
-                    .forEach(k -> newKeys.put(k.keyId, k));
+            h.createQuery(LIVE_KEYS).map(Directory::keyRow).forEach(k -> newKeys.put(k.keyId, k));
 
             Map<String, SessionEntry> newSessions = new HashMap<>();
             h.createQuery(LIVE_SESSIONS)
@@ -436,18 +457,30 @@ final class Directory implements ChangeFeed.Listener {
             roles.keySet().retainAll(newRoles.keySet());
             roles.putAll(newRoles);
             keys.keySet().retainAll(newKeys.keySet());
-            newKeys.forEach((id, fresh) -> {
-                // The database's row wins (another node may have changed the expiry); the later use time wins.
-                KeyEntry old = keys.put(id, fresh);
-                if (old != null && old.lastUsed > fresh.lastUsed) {
-                    fresh.lastUsed = old.lastUsed;
-                }
-            });
+            newKeys.forEach(this::mergeKey);
             sessions.keySet().retainAll(newSessions.keySet());
             newSessions.forEach(this::merge);
             fullReadOwed = false;
             lastFullRead = now;
         });
+    }
+
+    /** Keys not revoked, in {@link #keyRow}'s columns. */
+    private static final String LIVE_KEYS = "SELECT key_id, username, secret_hash, expires_at, last_used_at"
+            + " FROM auth_api_keys WHERE revoked_at IS NULL";
+
+    private static KeyEntry keyRow(ResultSet rs, StatementContext c) throws SQLException {
+        long expires = rs.getLong(4);
+        Long expiresAt = rs.wasNull() ? null : expires;
+        return new KeyEntry(rs.getString(1), rs.getString(2), rs.getBytes(3), expiresAt, rs.getLong(5));
+    }
+
+    /** The database's row wins (another node may have changed the expiry); the later use time wins. */
+    private void mergeKey(String id, KeyEntry fresh) {
+        KeyEntry old = keys.put(id, fresh);
+        if (old != null && old.lastUsed > fresh.lastUsed) {
+            fresh.lastUsed = old.lastUsed;
+        }
     }
 
     /** Sessions neither expired nor idle, in {@link #sessionRow}'s columns; binds {@code now} and {@code idle}. */

@@ -78,7 +78,7 @@ class ChangeLogTest {
 
             insert(data, last + 7, "b", "mine"); // the reader's own change
             assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
-            insert(data, last + 8, "a", null); // anything but a session
+            insert(data, last + 8, "a", null); // users, roles
             assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING);
 
             // a hole not filled within HOLE_MILLIS is taken for a change that rolled back
@@ -96,6 +96,13 @@ class ChangeLogTest {
             insert(data, last + 11, "a", "s11");
             assertThat(read(data, reader, later)).isEqualTo(sessions("s11", "s2500"));
             assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.NONE);
+
+            // keys are named like sessions; a kind this version doesn't know is read as everything
+            insert(data, last + 5001, "a", ChangeLog.KEY, "k1");
+            insert(data, last + 5002, "a", ChangeLog.SESSION, "s5002");
+            assertThat(read(data, reader, later)).isEqualTo(new ChangeLog.Changes(false, Set.of("s5002"), Set.of("k1")));
+            insert(data, last + 5003, "a", "role", "admin");
+            assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.EVERYTHING);
 
             // the rows after the reader's were pruned: it can't know what they said
             data.useHandle(h -> h.execute("DELETE FROM auth_change_log"));
@@ -151,7 +158,7 @@ class ChangeLogTest {
             long now = System.currentTimeMillis();
             assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING);
             assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
-            data.useHandle(h -> new ChangeLog("a").record(h, Set.of("s1")));
+            data.useHandle(h -> new ChangeLog("a").record(h, ChangeLog.SESSION, Set.of("s1")));
             assertThat(read(data, reader, now)).isEqualTo(sessions("s1"));
         });
     }
@@ -208,18 +215,23 @@ class ChangeLogTest {
     }
 
     private static ChangeLog.Changes sessions(String... ids) {
-        return new ChangeLog.Changes(false, Set.of(ids));
+        return new ChangeLog.Changes(false, Set.of(ids), Set.of());
     }
 
-    /** A row with its number given, as if its transaction had taken it and committed now. */
+    /** A session's row (an {@link ChangeLog#ALL} row for a null session) with its number given, as if its transaction had committed now. */
     private static void insert(Database data, long seq, String node, String session) {
-        data.useHandle(h -> h.createUpdate("INSERT INTO auth_change_log (seq, node, session_hash) VALUES (:seq, :node, :session)")
-                .bind("seq", seq).bind("node", node).bind("session", session).execute());
+        insert(data, seq, node, session == null ? ChangeLog.ALL : ChangeLog.SESSION, session);
+    }
+
+    private static void insert(Database data, long seq, String node, String kind, String subject) {
+        data.useHandle(h -> h.createUpdate("INSERT INTO auth_change_log (seq, node, kind, subject) "
+                        + "VALUES (:seq, :node, :kind, :subject)")
+                .bind("seq", seq).bind("node", node).bind("kind", kind).bind("subject", subject).execute());
     }
 
     /** One row from node "a"; its number. */
     private static long recordOne(Database data) {
-        data.useHandle(h -> new ChangeLog("a").record(h, Set.of("s0")));
+        data.useHandle(h -> new ChangeLog("a").record(h, ChangeLog.SESSION, Set.of("s0")));
         return newest(data);
     }
 

@@ -119,7 +119,7 @@ class OtherNodeChangesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void a_sign_in_and_out_elsewhere_read_only_that_session(TestDatabase db) {
+    void a_sign_in_and_out_and_a_key_made_and_revoked_elsewhere_read_only_their_rows(TestDatabase db) {
         try (var scratch = db.scratch(dir)) {
             Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
             Barista nodeB = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
@@ -138,6 +138,14 @@ class OtherNodeChangesTest {
                 assertThat(clientA.request("POST", "/auth/logout").cookie(Sessions.COOKIE, cookie)
                         .header(Sessions.CSRF_HEADER, signIn.json().get("csrfToken").asText()).send().status()).isEqualTo(204);
                 assertThat(within(2000, 401, meOnB)).as("signed out on A").isEqualTo(401);
+
+
+                // a key made and revoked on A: B reads just that key's row
+                NewApiKey key = a.apiKeys().create("ada", "k", null);
+                IntSupplier keyOnB = () -> clientB.request("GET", "/auth/me").header("X-API-Key", key.key()).send().status();
+                assertThat(within(2000, 200, keyOnB)).as("the key made on A, used on B").isEqualTo(200);
+                a.apiKeys().revoke(key.info().keyId(), new AuthPrincipal("ada", Set.of(), Set.of(), Credential.SESSION, null));
+                assertThat(within(2000, 401, keyOnB)).as("the key revoked on A, used on B").isEqualTo(401);
 
                 assertThat(b.directory().fullReloads()).as("full reads on B").isEqualTo(fullReads);
 
