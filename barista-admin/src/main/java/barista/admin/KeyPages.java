@@ -68,6 +68,9 @@ final class KeyPages {
 
     private Object revoke(Visit v) {
         String keyId = v.ctx().formValue("keyId");
+        if (keyId == null || keyId.isBlank()) { // a form without the field, not one of the page's buttons
+            return page(v, 422, "Could not revoke: no key was chosen.", null);
+        }
         String owner = Auth.of(app).apiKeys().listAll().stream().filter(k -> k.keyId().equals(keyId))
                 .map(ApiKeyInfo::username).findFirst().orElse(null);
         if (owner != null && !Escalation.mayActOnUser(v.principal(), Auth.of(app), owner)) {

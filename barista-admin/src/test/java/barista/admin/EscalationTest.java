@@ -43,6 +43,15 @@ class EscalationTest {
     }
 
     @Test
+    void a_revoke_without_a_key_is_refused_not_an_error() {
+        TestResponse none = manager.postWithToken("/admin/keys/revoke", Map.of());
+        assertThat(none.status()).isEqualTo(422);
+        assertThat(none.text()).contains("no key was chosen");
+        TestResponse unknown = manager.postWithToken("/admin/keys/revoke", Map.of("keyId", "0000000000000000"));
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    @Test
     void a_manager_cannot_give_themselves_or_a_new_user_the_admin_role() {
         TestResponse self = manager.postWithToken("/admin/users/roles", Map.of("username", "mona", "roles", "admin"));
         assertThat(self.status()).isEqualTo(403);

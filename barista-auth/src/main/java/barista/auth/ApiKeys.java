@@ -87,6 +87,9 @@ public final class ApiKeys {
      * @throws HttpError.NotFound if there is no such key or it isn't {@code by}'s to revoke
      */
     public void revoke(String keyId, Principal by) {
+        if (keyId == null) { // a form without the field
+            throw new HttpError.NotFound("no such key");
+        }
         String caller = by instanceof AuthPrincipal p ? p.username() : by.name();
         boolean manager = by.hasPermission(MANAGE_USERS);
         directory.writeKeys(Set.of(keyId), () -> {

@@ -2,6 +2,7 @@ package barista.auth;
 
 import static barista.auth.Fixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import barista.Barista;
 import barista.data.Database;
@@ -74,6 +75,8 @@ class ApiKeyTest {
             assertThat(revoked.json().get("detail").asText()).isEqualTo("invalid API key");
             List<ApiKeyInfo> infos = auth.apiKeys().list("ada");
             assertThat(infos.getFirst().revokedAt()).isNotNull();
+            assertThatThrownBy(() -> auth.apiKeys().revoke(null, new AuthPrincipal("ada", Set.of(), Set.of(),
+                    Credential.SESSION, null))).isInstanceOf(barista.http.HttpError.NotFound.class);
 
             // Expired: another node (here, SQL) moved the expiry into the past; a reload brings it in.
             NewApiKey soon = auth.apiKeys().create("ada", "short-lived", Instant.now().plusSeconds(3600));
