@@ -29,11 +29,12 @@ import java.util.concurrent.TimeUnit;
  * its own transaction; the other nodes and processes on the same database (the CLI included)
  * read the log's new rows within a fraction of a second ({@code ChangeFeed}: {@code NOTIFY} on
  * PostgreSQL, a poll every 200 ms on SQLite) and then only what they name: the sessions of a
- * sign-in or sign-out, the API keys made or revoked, or every table for users and roles. A background thread also reads the log
- * every {@code barista.auth.refresh} (default 5 s), so what a feed missed arrives, and every
- * table every 10 minutes, for edits made to them outside Barista; it also writes back when
- * sessions and keys were last used and, once a minute, deletes ended sessions. While the
- * database is unreachable, requests are still checked against the last state read.
+ * sign-in or sign-out, the API keys made or revoked, or every table for users and roles. A
+ * background thread also reads the log every {@code barista.auth.refresh} (default 5 s), so what
+ * a feed missed arrives, and every table every 10 minutes, for edits made to them outside
+ * Barista; it also writes back when sessions and keys were last used and, once a minute,
+ * deletes ended sessions. While the database is unreachable, requests are still checked against
+ * the last state read.
  *
  * <p>Threading: thread-safe. {@link #of} and {@link #open} block on the database (start-up).
  * The views' methods say whether they block. Call the ones that change something outside a

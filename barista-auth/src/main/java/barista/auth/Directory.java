@@ -170,10 +170,7 @@ final class Directory implements ChangeFeed.Listener {
     }
 
     void write(Runnable change) {
-        write(() -> {
-            change.run();
-            return null;
-        });
+        write(returningNull(change));
     }
 
     /**
@@ -181,10 +178,7 @@ final class Directory implements ChangeFeed.Listener {
      * read just their rows instead of every table.
      */
     void writeSessions(Set<String> idHashes, Runnable change) {
-        change(ChangeLog.SESSION, idHashes, () -> {
-            change.run();
-            return null;
-        });
+        change(ChangeLog.SESSION, idHashes, returningNull(change));
     }
 
     /** {@link #write} for a change to these API keys only (made, revoked): the other nodes read just their rows. */
@@ -193,10 +187,7 @@ final class Directory implements ChangeFeed.Listener {
     }
 
     void writeKeys(Set<String> keyIds, Runnable change) {
-        writeKeys(keyIds, () -> {
-            change.run();
-            return null;
-        });
+        writeKeys(keyIds, returningNull(change));
     }
 
     private <T> T change(String kind, Set<String> subjects, Supplier<T> change) {
@@ -211,8 +202,7 @@ final class Directory implements ChangeFeed.Listener {
                     return result;
                 });
             } catch (RuntimeException e) {
-                if (applied[0]) { // the maps took a change whose transaction then failed
-                    fullReadOwed = true;
+                if (applied[0]) { // the maps took a change whose transaction failed (reload owes itself until done)
                     try {
                         reload();
                     } catch (RuntimeException again) {
@@ -234,10 +224,15 @@ final class Directory implements ChangeFeed.Listener {
     }
 
     private void locked(Runnable change) {
-        locked(() -> {
-            change.run();
+        locked(returningNull(change));
+    }
+
+    /** {@code action} as a supplier, for the methods here that take either. */
+    private static Supplier<Void> returningNull(Runnable action) {
+        return () -> {
+            action.run();
             return null;
-        });
+        };
     }
 
     /** Reads what other nodes changed since the last read: the sessions and keys they name, or everything. */

@@ -106,8 +106,9 @@ final class PostgresChangeFeed implements ChangeFeed {
     /**
      * Acts on other nodes' notices, at most once per {@link #MIN_GAP_NANOS}: what arrives in
      * between is gathered, so under a stream of sign-ins one read of the log covers every notice
-     * that came before it. Asks the server something when no notice came for a while, so a connection the
-     * network dropped silently fails here and is replaced instead of listening to nothing.
+     * that came before it. Asks the server something when no notice came for a while, so a
+     * connection the network dropped silently fails here and is replaced instead of listening to
+     * nothing.
      */
     private void hear(PGConnection pg, Connection c, Listener changes) throws SQLException {
         long lastRead = 0;

@@ -308,32 +308,7 @@ class PredictionLogTest {
 
     /** {@code user} calling with one of their API keys, named as barista-auth names them. */
     private static Principal key(String user, String keyId) {
-        return new Principal() {
-            @Override
-            public String name() {
-                return user + "/key:" + keyId;
-            }
-
-            @Override
-            public String user() {
-                return user;
-            }
-
-            @Override
-            public boolean authenticated() {
-                return true;
-            }
-
-            @Override
-            public boolean hasRole(String role) {
-                return false;
-            }
-
-            @Override
-            public boolean hasPermission(String permission) {
-                return false;
-            }
-        };
+        return new TestPrincipal(user + "/key:" + keyId, user, Set.of(), Set.of());
     }
 
     @ParameterizedTest
