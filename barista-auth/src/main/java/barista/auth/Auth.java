@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * its own transaction; the other nodes and processes on the same database (the CLI included)
  * read the log's new rows within a fraction of a second ({@code ChangeFeed}: {@code NOTIFY} on
  * PostgreSQL, a poll every 200 ms on SQLite) and then only what they name: the sessions of a
- * sign-in or sign-out, the API keys made or revoked, or every table for users and roles. A
+ * sign-in or sign-out, the API keys made or revoked, the user or role changed (a user with its
+ * sessions and keys, which a new password or disabling ends). A
  * background thread also reads the log every {@code barista.auth.refresh} (default 5 s), so what
  * a feed missed arrives, and every table every 10 minutes, for edits made to them outside
  * Barista; it also writes back when sessions and keys were last used and, once a minute,
@@ -37,9 +38,10 @@ import java.util.concurrent.TimeUnit;
  * the last state read.
  *
  * <p>Threading: thread-safe. {@link #of} and {@link #open} block on the database (start-up).
- * The views' methods say whether they block. Call the ones that change something outside a
- * transaction of your own: they would join it, and this node's memory would keep a change
- * that your transaction then rolls back.
+ * The views' methods say whether they block. The ones that change something commit in a
+ * transaction of their own, so they throw {@link IllegalStateException} when called inside one
+ * of yours ({@link Database#inTransaction}): they would join it, and this node's memory would
+ * keep a change that your transaction then rolled back.
  */
 public final class Auth implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("barista.auth");

@@ -16,8 +16,9 @@ import org.jdbi.v3.core.Handle;
  * its own transaction, and each node reads the rows after the last one it read. That is how a
  * node learns what the others changed without re-reading every table: before it, every change
  * anywhere (and every refresh) read every table, about 350 ms at 100,000 live sessions. A row
- * names a session or an API key, whose row the readers read again, or nothing ({@link #ALL}:
- * users and roles), for which they read every table.
+ * names what changed: a session, an API key, a user or a role, whose rows the readers read again.
+ * A row of a kind a reader doesn't know (a later version's), or an {@link #ALL} row (which
+ * earlier versions wrote for users and roles), makes it read every table.
  *
  * <p>Rows that share one transaction commit together, but on PostgreSQL two transactions may
  * commit in the other order than they took their numbers, and one transaction may hold thousands
@@ -50,13 +51,21 @@ final class ChangeLog {
     static final String SESSION = "session";
     /** A row's kind: its subject is an API key's id. */
     static final String KEY = "key";
-    /** A row's kind: no subject; anything may have changed (users, roles). */
+    /** A row's kind: its subject is a user's name (made, roles, password, enabled or not). */
+    static final String USER = "user";
+    /** A row's kind: its subject is a role's name (made, permissions, deleted). */
+    static final String ROLE = "role";
+    /** A row's kind: no subject; anything may have changed. Written by earlier versions for users and roles. */
     static final String ALL = "all";
 
-    /** What the rows read name: everything, or these sessions (by id hash) and keys (by id). */
-    record Changes(boolean everything, Set<String> sessions, Set<String> keys) {
-        static final Changes NONE = new Changes(false, Set.of(), Set.of());
-        static final Changes EVERYTHING = new Changes(true, Set.of(), Set.of());
+    /** What the rows read name: everything, or these users, roles, sessions (by id hash) and keys (by id). */
+    record Changes(boolean everything, Set<String> users, Set<String> roles, Set<String> sessions, Set<String> keys) {
+        static final Changes NONE = new Changes(false, Set.of(), Set.of(), Set.of(), Set.of());
+        static final Changes EVERYTHING = new Changes(true, Set.of(), Set.of(), Set.of(), Set.of());
+
+        boolean none() {
+            return !everything && users.isEmpty() && roles.isEmpty() && sessions.isEmpty() && keys.isEmpty();
+        }
     }
 
     /** Numbers {@code from} to {@code to}, both included, missing since {@code since}. */
@@ -81,17 +90,15 @@ final class ChangeLog {
         this.node = node;
     }
 
-    /** Adds a row per subject of {@code kind}, or one {@link #ALL} row. */
+    /** Adds a row per subject of {@code kind}. */
     void record(Handle h, String kind, Set<String> subjects) {
         var insert = h.prepareBatch("INSERT INTO auth_change_log (node, kind, subject) VALUES (:node, :kind, :subject)");
-        if (kind.equals(ALL)) {
-            insert.bind("node", node).bind("kind", ALL).bind("subject", (String) null).add();
-        } else {
-            for (String subject : subjects) {
-                insert.bind("node", node).bind("kind", kind).bind("subject", subject).add();
-            }
+        for (String subject : subjects) {
+            insert.bind("node", node).bind("kind", kind).bind("subject", subject).add();
         }
-        insert.execute();
+        if (insert.size() > 0) {
+            insert.execute();
+        }
     }
 
     /**
@@ -118,6 +125,8 @@ final class ChangeLog {
         for (int i = 0; i < asked.size(); i++) {
             query.bind("from" + i, asked.get(i).from()).bind("to" + i, asked.get(i).to());
         }
+        Set<String> users = new HashSet<>();
+        Set<String> roles = new HashSet<>();
         Set<String> sessions = new HashSet<>();
         Set<String> keys = new HashSet<>();
         List<Long> numbers = new ArrayList<>();
@@ -130,6 +139,8 @@ final class ChangeLog {
             switch (row.kind) {
                 case SESSION -> sessions.add(row.subject);
                 case KEY -> keys.add(row.subject);
+                case USER -> users.add(row.subject);
+                case ROLE -> roles.add(row.subject);
                 default -> everything = true; // ALL, or a kind from a later version
             }
         }
@@ -142,8 +153,11 @@ final class ChangeLog {
             holes.headMap(oldest).clear();
         }
         everything |= advance(numbers, now);
-        return everything ? Changes.EVERYTHING
-                : sessions.isEmpty() && keys.isEmpty() ? Changes.NONE : new Changes(false, sessions, keys);
+        if (everything) {
+            return Changes.EVERYTHING;
+        }
+        Changes named = new Changes(false, users, roles, sessions, keys);
+        return named.none() ? Changes.NONE : named;
     }
 
     /** Starts from the newest row; the numbers below it that aren't there may still be committing. */

@@ -15,6 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -25,11 +27,13 @@ import org.jdbi.v3.core.statement.StatementContext;
  * <p>Changes this process makes go to the database first, in a transaction that also adds their
  * rows to the {@link ChangeLog}, then here ({@link #write}); the {@link ChangeFeed} tells the
  * other nodes when it commits. Changes other nodes make arrive by {@link #catchUp}: this node
- * reads the log's new rows and then only what they name: the sessions of a sign-in, a sign-out or
- * a moved last-seen time ({@link #sessions}), the API keys made or revoked ({@link #keys}), or
- * every table for anything else ({@link #reload}).
+ * reads the log's new rows and then only what they name: the roles made, changed or deleted
+ * ({@link #roles}), the users made or changed, with their sessions and keys ({@link #users}), the
+ * API keys made or revoked ({@link #keys}) and the sessions of a sign-in, a sign-out or a moved
+ * last-seen time ({@link #sessions}); every table only for a row it can't place ({@link #reload}).
  * Before the log, every sign-in anywhere and every refresh re-read every table, about 25 ms at
- * 10,000 live sessions and 350 ms at 100,000. Every table is still read every
+ * 10,000 live sessions and 350 ms at 100,000; so did every user made, which on an app where
+ * people sign up is as often as sign-ins. Every table is still read every
  * {@link #FULL_READ_MILLIS}, for edits made to the tables outside Barista. Changes and reads all
  * hold {@link #lock}, so a read that saw the database just before a local change can't undo it.
  *
@@ -159,29 +163,36 @@ final class Directory implements ChangeFeed.Listener {
     }
 
     /**
-     * Runs a change (database, then these maps) so no read interleaves with it, in one
-     * transaction with its change-log row and its notice; nested {@link Database} calls on this
-     * thread join that transaction. A change that throws (a refusal, before it touches these
-     * maps) is rolled back and not announced; when the commit fails after the change ran, these
-     * maps are read again.
+     * Runs a change to this user (database, then these maps) so no read interleaves with it, in
+     * one transaction with its change-log row and its notice; nested {@link Database} calls on
+     * this thread join that transaction. The other nodes read the user's rows again, and its
+     * sessions and keys. A change that throws (a refusal, before it touches these maps) is rolled
+     * back and not announced; when the commit fails after the change ran, these maps are read
+     * again.
      */
-    <T> T write(Supplier<T> change) {
-        return change(ChangeLog.ALL, Set.of(), change);
+    <T> T writeUser(String username, Supplier<T> change) {
+        return change(ChangeLog.USER, Set.of(username), change);
     }
 
-    void write(Runnable change) {
-        write(returningNull(change));
+    void writeUser(String username, Runnable change) {
+        writeUser(username, returningNull(change));
     }
 
-    /**
-     * {@link #write} for a change to these sessions only (a sign-in, a sign-out): the other nodes
-     * read just their rows instead of every table.
-     */
+    /** {@link #writeUser} for a change to this role: the other nodes read its rows again. */
+    <T> T writeRole(String name, Supplier<T> change) {
+        return change(ChangeLog.ROLE, Set.of(name), change);
+    }
+
+    void writeRole(String name, Runnable change) {
+        writeRole(name, returningNull(change));
+    }
+
+    /** {@link #writeUser} for a change to these sessions only (a sign-in, a sign-out). */
     void writeSessions(Set<String> idHashes, Runnable change) {
         change(ChangeLog.SESSION, idHashes, returningNull(change));
     }
 
-    /** {@link #write} for a change to these API keys only (made, revoked): the other nodes read just their rows. */
+    /** {@link #writeUser} for a change to these API keys only (made, revoked). */
     <T> T writeKeys(Set<String> keyIds, Supplier<T> change) {
         return change(ChangeLog.KEY, keyIds, change);
     }
@@ -191,6 +202,11 @@ final class Directory implements ChangeFeed.Listener {
     }
 
     private <T> T change(String kind, Set<String> subjects, Supplier<T> change) {
+        if (db.isInTransaction()) {
+            // it would join that transaction, and memory would keep the change if the caller's rolled back
+            throw new IllegalStateException("users, roles, keys and sessions change in a transaction of their own;"
+                    + " this thread is in one already: make the change after it commits");
+        }
         return locked(() -> {
             boolean[] applied = {false};
             try {
@@ -235,7 +251,7 @@ final class Directory implements ChangeFeed.Listener {
         };
     }
 
-    /** Reads what other nodes changed since the last read: the sessions and keys they name, or everything. */
+    /** Reads what other nodes changed since the last read: the roles, users, keys and sessions they name, or everything. */
     @Override
     public void catchUp() {
         ChangeLog.Changes changes = locked(() -> {
@@ -248,8 +264,11 @@ final class Directory implements ChangeFeed.Listener {
         });
         if (changes.everything()) {
             reload();
-        } else if (!changes.sessions().isEmpty() || !changes.keys().isEmpty()) {
+        } else if (!changes.none()) {
             try {
+                // in this order: a user's roles may be new, and a key's or session's user may be
+                roles(changes.roles());
+                users(changes.users());
                 keys(changes.keys());
                 sessions(changes.sessions());
             } catch (RuntimeException e) {
@@ -288,6 +307,75 @@ final class Directory implements ChangeFeed.Listener {
     }
 
     /**
+     * Reads these roles again: one that is there gets its permissions, one that is gone is taken
+     * from every user that had it, as the database's cascade did.
+     */
+    void roles(Set<String> names) {
+        inChunks(names, some -> locked(() -> db.useHandle(h -> {
+            Map<String, Set<String>> found = readRoles(h, some);
+            for (String name : some) {
+                Set<String> permissions = found.get(name);
+                if (permissions != null) {
+                    roles.put(name, permissions);
+                } else {
+                    forgetRole(name);
+                }
+            }
+        })));
+    }
+
+    /** Takes a deleted role from memory and from its users. */
+    void forgetRole(String name) {
+        roles.remove(name);
+        users.replaceAll((u, e) -> {
+            if (!e.roles().contains(name)) {
+                return e;
+            }
+            Set<String> left = new HashSet<>(e.roles());
+            left.remove(name);
+            return new UserEntry(e.username(), e.passwordHash(), e.active(), left, e.createdAt());
+        });
+    }
+
+    /**
+     * Reads these users again, with their roles, sessions and keys: a new password or a disabled
+     * user ends the user's sessions, and they must end here too. A user that is gone goes with
+     * its sessions and keys.
+     */
+    void users(Set<String> names) {
+        inChunks(names, some -> locked(() -> db.useHandle(h -> {
+            long now = System.currentTimeMillis();
+            Map<String, UserEntry> found = readUsers(h, some);
+            Map<String, SessionEntry> live = h.createQuery(LIVE_SESSIONS + " AND username IN (<names>)")
+                    .bindList("names", some).bind("now", now).bind("idle", now - sessionIdleMillis)
+                    .map(Directory::sessionRow).collectToMap(e -> e.idHash, e -> e);
+            Map<String, KeyEntry> liveKeys = h.createQuery(LIVE_KEYS + " AND username IN (<names>)")
+                    .bindList("names", some).map(Directory::keyRow).collectToMap(k -> k.keyId, k -> k);
+            Set<String> named = Set.copyOf(some);
+            for (String name : some) {
+                UserEntry user = found.get(name);
+                if (user != null) {
+                    users.put(name, user);
+                } else {
+                    users.remove(name);
+                }
+            }
+            sessions.values().removeIf(e -> named.contains(e.username) && !live.containsKey(e.idHash));
+            live.forEach(this::merge);
+            keys.values().removeIf(k -> named.contains(k.username) && !liveKeys.containsKey(k.keyId));
+            liveKeys.forEach(this::mergeKey);
+        })));
+    }
+
+    /** Runs {@code read} on {@value #ROWS_PER_READ} of {@code ids} at a time. */
+    private static void inChunks(Set<String> ids, java.util.function.Consumer<List<String>> read) {
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += ROWS_PER_READ) {
+            read.accept(all.subList(from, Math.min(all.size(), from + ROWS_PER_READ)));
+        }
+    }
+
+    /**
      * Reads these keys' rows again: a key that is there and not revoked replaces the entry (the
      * later of the two last-use times kept), else it goes.
      */
@@ -315,26 +403,20 @@ final class Directory implements ChangeFeed.Listener {
      */
     private <E> void reread(Set<String> ids, Function<List<String>, Map<String, E>> read, Map<String, E> entries,
                             BiConsumer<String, E> merge, Function<E, String> owner) {
-        List<String> all = List.copyOf(ids);
-        boolean missed = false;
-        for (int from = 0; from < all.size(); from += ROWS_PER_READ) {
-            List<String> some = all.subList(from, Math.min(all.size(), from + ROWS_PER_READ));
-            missed |= locked(() -> {
-                Map<String, E> found = read.apply(some);
-                boolean unknownUser = false;
-                for (String id : some) {
-                    E fresh = found.get(id);
-                    if (fresh == null) {
-                        entries.remove(id);
-                    } else {
-                        merge.accept(id, fresh);
-                        unknownUser |= !users.containsKey(owner.apply(fresh));
-                    }
+        boolean[] missed = {false};
+        inChunks(ids, some -> locked(() -> {
+            Map<String, E> found = read.apply(some);
+            for (String id : some) {
+                E fresh = found.get(id);
+                if (fresh == null) {
+                    entries.remove(id);
+                } else {
+                    merge.accept(id, fresh);
+                    missed[0] |= !users.containsKey(owner.apply(fresh));
                 }
-                return unknownUser;
-            });
-        }
-        if (missed) {
+            }
+        }));
+        if (missed[0]) {
             reload();
         }
     }
@@ -420,22 +502,8 @@ final class Directory implements ChangeFeed.Listener {
         db.useHandle(h -> {
             long now = System.currentTimeMillis();
             log.read(h, now);
-            Map<String, Set<String>> userRoles = new HashMap<>();
-            h.createQuery("SELECT username, role_name FROM auth_user_roles")
-                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .forEach(e -> userRoles.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
-            Map<String, UserEntry> newUsers = new HashMap<>();
-            h.createQuery("SELECT username, password_hash, active, created_at FROM auth_users")
-                    .map((rs, c) -> new UserEntry(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                            userRoles.getOrDefault(rs.getString(1), Set.of()), rs.getLong(4)))
-                    .forEach(u -> newUsers.put(u.username(), u));
-
-            Map<String, Set<String>> newRoles = new HashMap<>();
-            h.createQuery("SELECT name FROM auth_roles").mapTo(String.class)
-                    .forEach(r -> newRoles.put(r, new HashSet<>()));
-            h.createQuery("SELECT role_name, permission FROM auth_role_permissions")
-                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .forEach(e -> newRoles.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+            Map<String, UserEntry> newUsers = readUsers(h, null);
+            Map<String, Set<String>> newRoles = readRoles(h, null);
 
             Map<String, KeyEntry> newKeys = new HashMap<>();
             h.createQuery(LIVE_KEYS).map(Directory::keyRow).forEach(k -> newKeys.put(k.keyId, k));
@@ -448,7 +516,6 @@ final class Directory implements ChangeFeed.Listener {
 
             users.keySet().retainAll(newUsers.keySet());
             users.putAll(newUsers);
-            newRoles.replaceAll((k, v) -> Set.copyOf(v));
             roles.keySet().retainAll(newRoles.keySet());
             roles.putAll(newRoles);
             keys.keySet().retainAll(newKeys.keySet());
@@ -458,6 +525,38 @@ final class Directory implements ChangeFeed.Listener {
             fullReadOwed = false;
             lastFullRead = now;
         });
+    }
+
+    /** Users with their roles: these {@code names}, or every one when null. */
+    private static Map<String, UserEntry> readUsers(Handle h, List<String> names) {
+        Map<String, Set<String>> userRoles = new HashMap<>();
+        only(h, "SELECT username, role_name FROM auth_user_roles", "username", names)
+                .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> userRoles.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        Map<String, UserEntry> found = new HashMap<>();
+        only(h, "SELECT username, password_hash, active, created_at FROM auth_users", "username", names)
+                .map((rs, c) -> new UserEntry(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                        userRoles.getOrDefault(rs.getString(1), Set.of()), rs.getLong(4)))
+                .forEach(u -> found.put(u.username(), u));
+        return found;
+    }
+
+    /** Roles with their permissions: these {@code names}, or every one when null. */
+    private static Map<String, Set<String>> readRoles(Handle h, List<String> names) {
+        Map<String, Set<String>> found = new HashMap<>();
+        only(h, "SELECT name FROM auth_roles", "name", names).mapTo(String.class)
+                .forEach(r -> found.put(r, new HashSet<>()));
+        only(h, "SELECT role_name, permission FROM auth_role_permissions", "role_name", names)
+                .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> found.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        found.replaceAll((k, v) -> Set.copyOf(v));
+        return found;
+    }
+
+    /** {@code select}, for the rows whose {@code column} is one of {@code names}, or every row when null. */
+    private static Query only(Handle h, String select, String column, List<String> names) {
+        return names == null ? h.createQuery(select)
+                : h.createQuery(select + " WHERE " + column + " IN (<names>)").bindList("names", names);
     }
 
     /** Keys not revoked, in {@link #keyRow}'s columns. */

@@ -39,7 +39,7 @@ public final class Roles {
             throw Users.invalid("name", "must be 1 to 64 of A-Z a-z 0-9 _ . : -", "pattern");
         }
         checkPermissions(permissions);
-        return directory.write(() -> {
+        return directory.writeRole(name, () -> {
             boolean taken = directory.db().inTransaction(h -> {
                 if (h.createQuery("SELECT COUNT(*) FROM auth_roles WHERE name = :n").bind("n", name)
                         .mapTo(Integer.class).one() > 0) {
@@ -76,7 +76,7 @@ public final class Roles {
      */
     public Role setPermissions(String name, Set<String> permissions) {
         checkPermissions(permissions);
-        return directory.write(() -> {
+        return directory.writeRole(name, () -> {
             if (!directory.roles.containsKey(name)) {
                 throw new HttpError.NotFound("no such role");
             }
@@ -99,7 +99,7 @@ public final class Roles {
         if (ADMIN.equals(name)) {
             throw new HttpError.Conflict("the admin role cannot be deleted");
         }
-        directory.write(() -> {
+        directory.writeRole(name, () -> {
             if (!directory.roles.containsKey(name)) {
                 throw new HttpError.NotFound("no such role");
             }
@@ -108,12 +108,7 @@ public final class Roles {
                 h.createUpdate("DELETE FROM auth_role_permissions WHERE role_name = :n").bind("n", name).execute();
                 h.createUpdate("DELETE FROM auth_roles WHERE name = :n").bind("n", name).execute();
             });
-            directory.roles.remove(name);
-            directory.users.replaceAll((u, e) -> e.roles().contains(name)
-                    ? new Directory.UserEntry(e.username(), e.passwordHash(), e.active(),
-                            e.roles().stream().filter(r -> !r.equals(name)).collect(java.util.stream.Collectors.toSet()),
-                            e.createdAt())
-                    : e);
+            directory.forgetRole(name);
         });
     }
 

@@ -49,7 +49,7 @@ public final class Users {
         }
         String hash = Passwords.hash(password);
         long now = System.currentTimeMillis();
-        return directory.write(() -> {
+        return directory.writeUser(username, () -> {
             boolean taken = directory.db().inTransaction(h -> {
                 if (exists(h, username)) {
                     return true;
@@ -87,7 +87,7 @@ public final class Users {
      */
     public User setRoles(String username, Set<String> roles) {
         checkRoles(roles);
-        return directory.write(() -> {
+        return directory.writeUser(username, () -> {
             Directory.UserEntry old = existing(username);
             directory.db().useTransaction(h -> {
                 h.createUpdate("DELETE FROM auth_user_roles WHERE username = :u").bind("u", username).execute();
@@ -109,7 +109,7 @@ public final class Users {
         checkPassword(password);
         existing(username);
         String hash = Passwords.hash(password);
-        directory.write(() -> {
+        directory.writeUser(username, () -> {
             Directory.UserEntry old = existing(username);
             directory.db().useTransaction(h -> {
                 h.createUpdate("UPDATE auth_users SET password_hash = :h WHERE username = :u")
@@ -129,7 +129,7 @@ public final class Users {
      * @throws HttpError.NotFound if there is no such user
      */
     public User setActive(String username, boolean active) {
-        return directory.write(() -> {
+        return directory.writeUser(username, () -> {
             Directory.UserEntry old = existing(username);
             directory.db().useTransaction(h -> {
                 h.createUpdate("UPDATE auth_users SET active = :a WHERE username = :u")

@@ -31,7 +31,7 @@ class ChangeLogTest {
                 int before = logRows(data);
                 long newest = newest(data);
 
-                assertThatThrownBy(() -> auth.directory().write(() -> {
+                assertThatThrownBy(() -> auth.directory().writeRole("half", () -> {
                     // the way Users and Roles write: a Database call of their own, which joins the change's transaction
                     data.useTransaction(h -> h.execute("INSERT INTO auth_roles (name, created_at) VALUES ('half', 0)"));
                     throw new IllegalStateException("failed after its insert");
@@ -46,6 +46,31 @@ class ChangeLogTest {
                 assertThat(logRows(data)).isEqualTo(before + 1);
                 // the refusal took no number, so it left no hole for the other nodes to wait on
                 assertThat(newest(data)).isEqualTo(newest + 1);
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void a_change_inside_a_transaction_of_the_apps_is_refused_and_changes_nothing(TestDatabase db) {
+        try (var scratch = db.scratch(dir)) {
+            Barista app = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            try {
+                Auth auth = Auth.of(app);
+                Database data = Database.of(app);
+                int before = logRows(data);
+
+                assertThatThrownBy(() -> data.useTransaction(h -> auth.users().create("ada", Fixtures.PASSWORD, Set.of())))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("after it commits");
+                assertThat(auth.users().find("ada")).isEmpty();
+                assertThat(logRows(data)).isEqualTo(before);
+
+                // a plain handle commits each statement: the change commits on its own
+                data.useHandle(h -> auth.users().create("ada", Fixtures.PASSWORD, Set.of()));
+                assertThat(auth.users().find("ada")).isPresent();
+                assertThat(logRows(data)).isEqualTo(before + 1);
             } finally {
                 app.stop();
             }
@@ -78,7 +103,7 @@ class ChangeLogTest {
 
             insert(data, last + 7, "b", "mine"); // the reader's own change
             assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.NONE);
-            insert(data, last + 8, "a", null); // users, roles
+            insert(data, last + 8, "a", null); // "all", as earlier versions wrote for users and roles
             assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING);
 
             // a hole not filled within HOLE_MILLIS is taken for a change that rolled back
@@ -97,11 +122,14 @@ class ChangeLogTest {
             assertThat(read(data, reader, later)).isEqualTo(sessions("s11", "s2500"));
             assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.NONE);
 
-            // keys are named like sessions; a kind this version doesn't know is read as everything
+            // keys, users and roles are named like sessions; a kind this version doesn't know is read as everything
             insert(data, last + 5001, "a", ChangeLog.KEY, "k1");
             insert(data, last + 5002, "a", ChangeLog.SESSION, "s5002");
-            assertThat(read(data, reader, later)).isEqualTo(new ChangeLog.Changes(false, Set.of("s5002"), Set.of("k1")));
-            insert(data, last + 5003, "a", "role", "admin");
+            insert(data, last + 5003, "a", ChangeLog.USER, "ada");
+            insert(data, last + 5004, "a", ChangeLog.ROLE, "admin");
+            assertThat(read(data, reader, later)).isEqualTo(
+                    new ChangeLog.Changes(false, Set.of("ada"), Set.of("admin"), Set.of("s5002"), Set.of("k1")));
+            insert(data, last + 5005, "a", "group", "staff");
             assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.EVERYTHING);
 
             // the rows after the reader's were pruned: it can't know what they said
@@ -215,10 +243,10 @@ class ChangeLogTest {
     }
 
     private static ChangeLog.Changes sessions(String... ids) {
-        return new ChangeLog.Changes(false, Set.of(ids), Set.of());
+        return new ChangeLog.Changes(false, Set.of(), Set.of(), Set.of(ids), Set.of());
     }
 
-    /** A session's row (an {@link ChangeLog#ALL} row for a null session) with its number given, as if its transaction had committed now. */
+    /** A session's row (an {@link ChangeLog#ALL} row, as earlier versions wrote, for a null session) with its number given, as if its transaction had committed now. */
     private static void insert(Database data, long seq, String node, String session) {
         insert(data, seq, node, session == null ? ChangeLog.ALL : ChangeLog.SESSION, session);
     }

@@ -45,6 +45,25 @@ class OtherNodeChangesTest {
         }
     }
 
+    /** Two nodes that refresh once an hour: only the change feed brings what one changes to the other. */
+    private record Quiet(Barista nodeA, Barista nodeB, Auth a, Auth b, TestClient clientA, TestClient clientB)
+            implements AutoCloseable {
+        static Quiet start(TestDatabase.Scratch scratch) {
+            Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            Barista nodeB = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            return new Quiet(nodeA, nodeB, Auth.of(nodeA), Auth.of(nodeB), TestClient.inProcess(nodeA),
+                    TestClient.inProcess(nodeB));
+        }
+
+        @Override
+        public void close() {
+            clientA.close();
+            clientB.close();
+            nodeA.stop();
+            nodeB.stop();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void a_key_revoked_and_a_user_disabled_on_one_node_stop_working_on_the_other(TestDatabase db) {
@@ -120,45 +139,83 @@ class OtherNodeChangesTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void a_sign_in_and_out_and_a_key_made_and_revoked_elsewhere_read_only_their_rows(TestDatabase db) {
-        try (var scratch = db.scratch(dir)) {
-            Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
-            Barista nodeB = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
-            try (var clientA = TestClient.inProcess(nodeA); var clientB = TestClient.inProcess(nodeB)) {
-                Auth a = Auth.of(nodeA);
-                Auth b = Auth.of(nodeB);
-                a.users().create("ada", PASSWORD, Set.of()); // not a session: B reads everything for it
+        try (var scratch = db.scratch(dir); Quiet nodes = Quiet.start(scratch)) {
+            Auth a = nodes.a();
+            Auth b = nodes.b();
+            TestClient clientA = nodes.clientA();
+            TestClient clientB = nodes.clientB();
+            a.users().create("ada", PASSWORD, Set.of());
 
-                assertThat(within(2000, 1, () -> b.directory().user("ada") == null ? 0 : 1)).isEqualTo(1);
-                long fullReads = b.directory().fullReloads();
+            assertThat(within(2000, 1, () -> b.directory().user("ada") == null ? 0 : 1)).isEqualTo(1);
+            long fullReads = b.directory().fullReloads();
 
-                var signIn = Fixtures.login(clientA, "ada", PASSWORD);
-                String cookie = Fixtures.sessionCookie(signIn);
-                IntSupplier meOnB = () -> clientB.request("GET", "/auth/me").cookie(Sessions.COOKIE, cookie).send().status();
-                assertThat(within(2000, 200, meOnB)).as("the session started on A, used on B").isEqualTo(200);
-                assertThat(clientA.request("POST", "/auth/logout").cookie(Sessions.COOKIE, cookie)
-                        .header(Sessions.CSRF_HEADER, signIn.json().get("csrfToken").asText()).send().status()).isEqualTo(204);
-                assertThat(within(2000, 401, meOnB)).as("signed out on A").isEqualTo(401);
+            var signIn = Fixtures.login(clientA, "ada", PASSWORD);
+            String cookie = Fixtures.sessionCookie(signIn);
+            IntSupplier meOnB = () -> clientB.request("GET", "/auth/me").cookie(Sessions.COOKIE, cookie).send().status();
+            assertThat(within(2000, 200, meOnB)).as("the session started on A, used on B").isEqualTo(200);
+            assertThat(clientA.request("POST", "/auth/logout").cookie(Sessions.COOKIE, cookie)
+                    .header(Sessions.CSRF_HEADER, signIn.json().get("csrfToken").asText()).send().status()).isEqualTo(204);
+            assertThat(within(2000, 401, meOnB)).as("signed out on A").isEqualTo(401);
 
+            // a key made and revoked on A: B reads just that key's row
+            NewApiKey key = a.apiKeys().create("ada", "k", null);
+            IntSupplier keyOnB = () -> clientB.request("GET", "/auth/me").header("X-API-Key", key.key()).send().status();
+            assertThat(within(2000, 200, keyOnB)).as("the key made on A, used on B").isEqualTo(200);
+            a.apiKeys().revoke(key.info().keyId(), new AuthPrincipal("ada", Set.of(), Set.of(), Credential.SESSION, null));
+            assertThat(within(2000, 401, keyOnB)).as("the key revoked on A, used on B").isEqualTo(401);
 
-                // a key made and revoked on A: B reads just that key's row
-                NewApiKey key = a.apiKeys().create("ada", "k", null);
-                IntSupplier keyOnB = () -> clientB.request("GET", "/auth/me").header("X-API-Key", key.key()).send().status();
-                assertThat(within(2000, 200, keyOnB)).as("the key made on A, used on B").isEqualTo(200);
-                a.apiKeys().revoke(key.info().keyId(), new AuthPrincipal("ada", Set.of(), Set.of(), Credential.SESSION, null));
-                assertThat(within(2000, 401, keyOnB)).as("the key revoked on A, used on B").isEqualTo(401);
+            assertThat(b.directory().fullReloads()).as("full reads on B").isEqualTo(fullReads);
 
-                assertThat(b.directory().fullReloads()).as("full reads on B").isEqualTo(fullReads);
+            // B missed ada (as if her notice had been lost): her next session makes it read everything
+            b.directory().users.remove("ada");
+            String again = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD));
+            assertThat(within(2000, 200, () -> clientB.request("GET", "/auth/me").cookie(Sessions.COOKIE, again)
+                    .send().status())).isEqualTo(200);
+            assertThat(b.directory().fullReloads()).isEqualTo(fullReads + 1);
+        }
+    }
 
-                // B missed ada (as if her notice had been lost): her next session makes it read everything
-                b.directory().users.remove("ada");
-                String again = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD));
-                assertThat(within(2000, 200, () -> clientB.request("GET", "/auth/me").cookie(Sessions.COOKIE, again)
-                        .send().status())).isEqualTo(200);
-                assertThat(b.directory().fullReloads()).isEqualTo(fullReads + 1);
-            } finally {
-                nodeA.stop();
-                nodeB.stop();
-            }
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void users_and_roles_changed_elsewhere_read_only_their_rows(TestDatabase db) {
+        try (var scratch = db.scratch(dir); Quiet nodes = Quiet.start(scratch)) {
+            Auth a = nodes.a();
+            Auth b = nodes.b();
+            TestClient clientA = nodes.clientA();
+            TestClient clientB = nodes.clientB();
+            a.roles().create("analyst", Set.of("model:iris:call"));
+            assertThat(within(2000, 1, () -> b.roles().find("analyst").isPresent() ? 1 : 0)).isEqualTo(1);
+            long fullReads = b.directory().fullReloads(); // B's first reads are behind it now
+
+            a.users().create("ada", PASSWORD, Set.of("analyst"));
+            assertThat(within(2000, 1, () -> b.users().find("ada").isPresent() ? 1 : 0)).isEqualTo(1);
+            assertThat(b.users().find("ada").orElseThrow().roles()).containsExactly("analyst");
+            IntSupplier permissions = () -> b.directory().permissionsOf(b.directory().user("ada"))
+                    .equals(Set.of("model:digits:call")) ? 1 : 0;
+            a.roles().setPermissions("analyst", Set.of("model:digits:call"));
+            assertThat(within(2000, 1, permissions)).as("a role's new permissions").isEqualTo(1);
+
+            String cookie = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD));
+            NewApiKey key = a.apiKeys().create("ada", "k", null);
+            IntSupplier sessionOnB = () -> clientB.request("GET", "/auth/me").cookie(Sessions.COOKIE, cookie).send().status();
+            IntSupplier keyOnB = () -> clientB.request("GET", "/auth/me").header("X-API-Key", key.key()).send().status();
+            assertThat(within(2000, 200, sessionOnB)).isEqualTo(200);
+            assertThat(within(2000, 200, keyOnB)).isEqualTo(200);
+
+            a.users().setPassword("ada", "another long password");
+            assertThat(within(2000, 401, sessionOnB)).as("a session ended by a new password on A").isEqualTo(401);
+            assertThat(keyOnB.getAsInt()).as("keys outlive a new password").isEqualTo(200);
+            a.users().setActive("ada", false);
+            assertThat(within(2000, 401, keyOnB)).as("the key of a user disabled on A").isEqualTo(401);
+            a.users().setActive("ada", true);
+            assertThat(within(2000, 200, keyOnB)).as("and enabled again").isEqualTo(200);
+
+            a.roles().delete("analyst");
+            assertThat(within(2000, 1, () -> b.users().find("ada").orElseThrow().roles().isEmpty() ? 1 : 0))
+                    .as("a role deleted on A, taken from its users on B").isEqualTo(1);
+            assertThat(b.roles().find("analyst")).isEmpty();
+
+            assertThat(b.directory().fullReloads()).as("full reads on B").isEqualTo(fullReads);
         }
     }
 

@@ -289,6 +289,16 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /**
+     * Whether the calling thread is inside a transaction of this database ({@link #inTransaction},
+     * or a {@link #jdbi()} one), which what it calls here now would join instead of committing on
+     * its own. For code whose own transaction must not be part of its caller's.
+     */
+    public boolean isInTransaction() {
+        var current = jdbi.getHandleScope().get();
+        return current != null && current.getHandle().isInTransaction();
+    }
+
     /** The connection pool, for code that needs plain JDBC; see {@link #isConnectionFailure}. */
     public DataSource dataSource() {
         return dataSource;

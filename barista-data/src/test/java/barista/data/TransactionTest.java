@@ -46,6 +46,35 @@ class TransactionTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Dialect.class)
+    void a_thread_knows_whether_it_is_inside_a_transaction(Dialect dialect) {
+        try (Scratch scratch = Scratch.of(dialect, tmp, "classpath:test-migrations/app");
+             Database db = Database.open(scratch.settings())) {
+            assertThat(db.isInTransaction()).isFalse();
+            boolean inHandle = db.withHandle(h -> db.isInTransaction());
+            boolean inTransaction = db.inTransaction(h -> db.isInTransaction());
+            boolean nested = db.withHandle(h -> db.inTransaction(h2 -> db.isInTransaction()));
+            boolean inJdbis = db.jdbi().inTransaction(h -> db.isInTransaction());
+            boolean onAnotherThread = db.inTransaction(h -> {
+                boolean[] elsewhere = new boolean[1];
+                Thread other = Thread.ofVirtual().start(() -> elsewhere[0] = db.isInTransaction());
+                try {
+                    other.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return elsewhere[0];
+            });
+            assertThat(inHandle).as("a plain handle commits each statement").isFalse();
+            assertThat(inTransaction).isTrue();
+            assertThat(nested).isTrue();
+            assertThat(inJdbis).isTrue();
+            assertThat(onAnotherThread).isFalse();
+            assertThat(db.isInTransaction()).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Dialect.class)
     void a_checked_exception_from_the_callback_propagates_unchanged(Dialect dialect) {
         try (Scratch scratch = Scratch.of(dialect, tmp, "classpath:test-migrations/app");
              Database db = Database.open(scratch.settings())) {
