@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * read the log's new rows within a fraction of a second ({@code ChangeFeed}: {@code NOTIFY} on
  * PostgreSQL, a poll every 200 ms on SQLite) and then only what they name: the sessions of a
  * sign-in or sign-out, the API keys made or revoked, the user or role changed (a user with its
- * sessions and keys, which a new password or disabling ends). A
+ * sessions, which a new password or disabling ends, and its keys). A
  * background thread also reads the log every {@code barista.auth.refresh} (default 5 s), so what
  * a feed missed arrives, and every table every 10 minutes, for edits made to them outside
  * Barista; it also writes back when sessions and keys were last used and, once a minute,

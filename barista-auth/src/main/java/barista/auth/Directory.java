@@ -25,10 +25,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  * loop for model endpoints and must never wait for the database.
  *
  * <p>Changes this process makes go to the database first, in a transaction that also adds their
- * rows to the {@link ChangeLog}, then here ({@link #write}); the {@link ChangeFeed} tells the
+ * rows to the {@link ChangeLog}, then here ({@link #writeUser} and the like); the {@link ChangeFeed} tells the
  * other nodes when it commits. Changes other nodes make arrive by {@link #catchUp}: this node
- * reads the log's new rows and then only what they name: the roles made, changed or deleted
- * ({@link #roles}), the users made or changed, with their sessions and keys ({@link #users}), the
+ * reads the log's new rows and then only what they name: the roles made, changed or deleted,
+ * with who has them ({@link #roles}), the users made or changed, with their sessions and keys ({@link #users}), the
  * API keys made or revoked ({@link #keys}) and the sessions of a sign-in, a sign-out or a moved
  * last-seen time ({@link #sessions}); every table only for a row it can't place ({@link #reload}).
  * Before the log, every sign-in anywhere and every refresh re-read every table, about 25 ms at
@@ -178,7 +178,7 @@ final class Directory implements ChangeFeed.Listener {
         writeUser(username, returningNull(change));
     }
 
-    /** {@link #writeUser} for a change to this role: the other nodes read its rows again. */
+    /** As {@link #writeUser}, for a change to this role: the other nodes read it and who has it again. */
     <T> T writeRole(String name, Supplier<T> change) {
         return change(ChangeLog.ROLE, Set.of(name), change);
     }
@@ -187,12 +187,12 @@ final class Directory implements ChangeFeed.Listener {
         writeRole(name, returningNull(change));
     }
 
-    /** {@link #writeUser} for a change to these sessions only (a sign-in, a sign-out). */
+    /** As {@link #writeUser}, for a change to these sessions only (a sign-in, a sign-out). */
     void writeSessions(Set<String> idHashes, Runnable change) {
         change(ChangeLog.SESSION, idHashes, returningNull(change));
     }
 
-    /** {@link #writeUser} for a change to these API keys only (made, revoked). */
+    /** As {@link #writeUser}, for a change to these API keys only (made, revoked). */
     <T> T writeKeys(Set<String> keyIds, Supplier<T> change) {
         return change(ChangeLog.KEY, keyIds, change);
     }
@@ -307,34 +307,43 @@ final class Directory implements ChangeFeed.Listener {
     }
 
     /**
-     * Reads these roles again: one that is there gets its permissions, one that is gone is taken
-     * from every user that had it, as the database's cascade did.
+     * Reads these roles again, with who has them: a role that is there gets its permissions, one
+     * that is gone goes. Who has them is read too, because a role deleted and made again between
+     * two reads has lost its members, as one deleted has (the database's cascade).
      */
     void roles(Set<String> names) {
         inChunks(names, some -> locked(() -> db.useHandle(h -> {
             Map<String, Set<String>> found = readRoles(h, some);
+            Map<String, Set<String>> members = new HashMap<>(); // user -> which of these roles they have
+            only(h, "SELECT username, role_name FROM auth_user_roles", "role_name", some)
+                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> members.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
             for (String name : some) {
                 Set<String> permissions = found.get(name);
                 if (permissions != null) {
                     roles.put(name, permissions);
                 } else {
-                    forgetRole(name);
+                    roles.remove(name);
                 }
             }
+            Set<String> named = Set.copyOf(some);
+            users.replaceAll((u, e) -> withRoles(e, named, members.getOrDefault(u, Set.of())));
         })));
     }
 
     /** Takes a deleted role from memory and from its users. */
     void forgetRole(String name) {
         roles.remove(name);
-        users.replaceAll((u, e) -> {
-            if (!e.roles().contains(name)) {
-                return e;
-            }
-            Set<String> left = new HashSet<>(e.roles());
-            left.remove(name);
-            return new UserEntry(e.username(), e.passwordHash(), e.active(), left, e.createdAt());
-        });
+        users.replaceAll((u, e) -> withRoles(e, Set.of(name), Set.of()));
+    }
+
+    /** {@code user} with, of the roles {@code named}, just {@code held}; the same entry when nothing changes. */
+    private static UserEntry withRoles(UserEntry user, Set<String> named, Set<String> held) {
+        Set<String> roles = new HashSet<>(user.roles());
+        roles.removeAll(named);
+        roles.addAll(held);
+        return roles.equals(user.roles()) ? user
+                : new UserEntry(user.username(), user.passwordHash(), user.active(), roles, user.createdAt());
     }
 
     /**
@@ -343,6 +352,7 @@ final class Directory implements ChangeFeed.Listener {
      * its sessions and keys.
      */
     void users(Set<String> names) {
+        Set<String> unknownRoles = new HashSet<>();
         inChunks(names, some -> locked(() -> db.useHandle(h -> {
             long now = System.currentTimeMillis();
             Map<String, UserEntry> found = readUsers(h, some);
@@ -356,6 +366,7 @@ final class Directory implements ChangeFeed.Listener {
                 UserEntry user = found.get(name);
                 if (user != null) {
                     users.put(name, user);
+                    user.roles().stream().filter(r -> !roles.containsKey(r)).forEach(unknownRoles::add);
                 } else {
                     users.remove(name);
                 }
@@ -365,6 +376,8 @@ final class Directory implements ChangeFeed.Listener {
             keys.values().removeIf(k -> named.contains(k.username) && !liveKeys.containsKey(k.keyId));
             liveKeys.forEach(this::mergeKey);
         })));
+        // a role this node missed (one made outside Barista): read it rather than grant less until the next full read
+        roles(unknownRoles);
     }
 
     /** Runs {@code read} on {@value #ROWS_PER_READ} of {@code ids} at a time. */

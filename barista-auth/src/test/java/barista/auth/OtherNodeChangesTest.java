@@ -221,6 +221,46 @@ class OtherNodeChangesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void changes_read_in_one_catch_up_a_role_deleted_and_made_again_and_a_role_made_outside_barista(TestDatabase db) {
+        try (var scratch = db.scratch(dir)) {
+            Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            Barista other = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
+            try (Database otherDb = Database.open(DataSettings.fromConfig(other.config()));
+                 // B hears nothing: it learns what A changed only when the test makes it catch up
+                 Auth b = Auth.open(otherDb, other.config())) {
+                Auth a = Auth.of(nodeA);
+                a.roles().create("analyst", Set.of("model:iris:call"));
+                a.users().create("ada", PASSWORD, Set.of("analyst"));
+                b.reload();
+                long fullReads = b.directory().fullReloads();
+
+                // ada loses the role with its deletion; the new role of that name is bob's only
+                a.roles().delete("analyst");
+                a.roles().create("analyst", Set.of("models:manage"));
+                a.users().create("bob", PASSWORD, Set.of("analyst"));
+                b.directory().catchUp();
+                assertThat(b.users().find("ada").orElseThrow().roles()).isEmpty();
+                assertThat(b.directory().permissionsOf(b.directory().user("bob"))).containsExactly("models:manage");
+
+                // a role made in the database by hand, which no log row names, given to ada on A
+                Database.of(nodeA).useHandle(h -> h.execute(
+                        "INSERT INTO auth_roles (name, created_at) VALUES ('auditor', 0)"));
+                Database.of(nodeA).useHandle(h -> h.execute(
+                        "INSERT INTO auth_role_permissions (role_name, permission) VALUES ('auditor', 'log:read')"));
+                a.reload();
+                a.users().setRoles("ada", Set.of("auditor"));
+                b.directory().catchUp();
+                assertThat(b.directory().permissionsOf(b.directory().user("ada"))).containsExactly("log:read");
+
+                assertThat(b.directory().fullReloads()).as("full reads on B").isEqualTo(fullReads);
+            } finally {
+                nodeA.stop();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void a_session_used_only_on_another_node_outlives_this_ones_purge_and_an_idle_one_does_not(TestDatabase db)
             throws InterruptedException {
         try (var scratch = db.scratch(dir)) {

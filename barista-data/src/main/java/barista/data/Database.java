@@ -291,8 +291,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Whether the calling thread is inside a transaction of this database ({@link #inTransaction},
-     * or a {@link #jdbi()} one), which what it calls here now would join instead of committing on
-     * its own. For code whose own transaction must not be part of its caller's.
+     * or {@code jdbi().inTransaction}), which what it calls here now would join instead of
+     * committing on its own. For code whose own transaction must not be part of its caller's. A
+     * handle the caller opened itself ({@code jdbi().open()}) is not seen.
      */
     public boolean isInTransaction() {
         var current = jdbi.getHandleScope().get();
