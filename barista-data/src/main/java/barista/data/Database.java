@@ -82,12 +82,16 @@ public final class Database implements AutoCloseable {
     private volatile boolean reachable = true;
     private volatile long checkedAt = System.nanoTime();
     private volatile boolean closed;
+    /** On a SQLite file, what copies its write-ahead log back; null otherwise. */
+    private final WalCheckpoints checkpoints;
 
     private Database(DataSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
         this.dialect = settings.dialect();
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.checkpoints = dialect == Dialect.SQLITE && sqliteFile(settings.url()).isPresent()
+                ? WalCheckpoints.start(this) : null;
     }
 
     /**
@@ -119,15 +123,14 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(DataSettings settings) {
         long t0 = System.nanoTime();
-        HikariDataSource pool = pool(settings);
+        Database db = new Database(settings, pool(settings));
         try {
-            Database db = new Database(settings, pool);
             int applied = db.runMigrations(null, settings.migrations(), "the app's migrations");
             LOG.log(System.Logger.Level.INFO, "Database {0} ({1}) ready in {2} ms; {3} migrations applied",
                     settings.safeUrl(), db.dialect, (System.nanoTime() - t0) / 1_000_000, applied);
             return db;
         } catch (RuntimeException e) {
-            pool.close();
+            db.close();
             throw e;
         }
     }
@@ -184,6 +187,8 @@ public final class Database implements AutoCloseable {
             // A transaction takes the write lock at BEGIN, so two writers queue on busy_timeout
             // instead of one failing at once with SQLITE_BUSY when it upgrades from reading.
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            // WalCheckpoints copies the log back on a thread of its own; commits only if it falls behind
+            config.addDataSourceProperty("wal_autocheckpoint", Integer.toString(WalCheckpoints.BACKSTOP_PAGES));
         } else {
             POSTGRESQL_PROPERTIES.forEach(config::addDataSourceProperty);
         }
@@ -328,6 +333,9 @@ public final class Database implements AutoCloseable {
             props.putAll(POSTGRESQL_PROPERTIES);
             props.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
             props.setProperty("tcpKeepAlive", "true");
+        } else { // flushes as the pool's connections do, which matters to what a checkpoint flushes
+            props.setProperty("synchronous", settings.sqliteSynchronous());
+            props.setProperty("busy_timeout", "5000");
         }
         return java.sql.DriverManager.getConnection(settings.url(), props);
     }
@@ -458,6 +466,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (checkpoints != null) {
+            checkpoints.close();
+        }
         dataSource.close();
     }
 

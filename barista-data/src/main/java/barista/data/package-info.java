@@ -1,7 +1,8 @@
 /**
  * Zero-set-up data for a Barista app, usable without HTTP. {@link barista.data.Database#of} gives
  * the app its one database: an embedded SQLite file, {@code data/barista.db} (WAL journal, foreign
- * keys on, {@code synchronous=NORMAL}, a 5 s busy timeout), or PostgreSQL when
+ * keys on, {@code synchronous=NORMAL}, a 5 s busy timeout, the log checkpointed by a thread of its
+ * own), or PostgreSQL when
  * {@code barista.data.url} is a {@code jdbc:postgresql:} URL ({@code ?currentSchema=} picks a
  * schema). It is pooled by HikariCP, migrated by Flyway on open, and used through JDBI's handles
  * and transactions: plain SQL with bound parameters, no generated classes or proxies.
