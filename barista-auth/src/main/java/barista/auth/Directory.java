@@ -309,7 +309,10 @@ final class Directory implements ChangeFeed.Listener {
     /**
      * Reads these roles again, with who has them: a role that is there gets its permissions, one
      * that is gone goes. Who has them is read too, because a role deleted and made again between
-     * two reads has lost its members, as one deleted has (the database's cascade).
+     * two reads has lost its members, as one deleted has (the database's cascade). Requests read
+     * these maps without the lock, so the changes go in an order that never grants more than the
+     * state before or the one after: members who lost a role lose it first, then the
+     * permissions change, then new members get it.
      */
     void roles(Set<String> names) {
         inChunks(names, some -> locked(() -> db.useHandle(h -> {
@@ -318,6 +321,8 @@ final class Directory implements ChangeFeed.Listener {
             only(h, "SELECT username, role_name FROM auth_user_roles", "role_name", some)
                     .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
                     .forEach(e -> members.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+            Set<String> named = Set.copyOf(some);
+            users.replaceAll((u, e) -> withoutRoles(e, named, members.getOrDefault(u, Set.of())));
             for (String name : some) {
                 Set<String> permissions = found.get(name);
                 if (permissions != null) {
@@ -326,24 +331,39 @@ final class Directory implements ChangeFeed.Listener {
                     roles.remove(name);
                 }
             }
-            Set<String> named = Set.copyOf(some);
-            users.replaceAll((u, e) -> withRoles(e, named, members.getOrDefault(u, Set.of())));
+            members.forEach((u, held) -> users.computeIfPresent(u, (k, e) -> withRoles(e, held)));
         })));
     }
 
-    /** Takes a deleted role from memory and from its users. */
+    /** Takes a deleted role from its users, then from memory. */
     void forgetRole(String name) {
+        users.replaceAll((u, e) -> withoutRoles(e, Set.of(name), Set.of()));
         roles.remove(name);
-        users.replaceAll((u, e) -> withRoles(e, Set.of(name), Set.of()));
     }
 
-    /** {@code user} with, of the roles {@code named}, just {@code held}; the same entry when nothing changes. */
-    private static UserEntry withRoles(UserEntry user, Set<String> named, Set<String> held) {
-        Set<String> roles = new HashSet<>(user.roles());
-        roles.removeAll(named);
-        roles.addAll(held);
-        return roles.equals(user.roles()) ? user
-                : new UserEntry(user.username(), user.passwordHash(), user.active(), roles, user.createdAt());
+    /** {@code user} without those of the roles {@code named} that aren't {@code held}; the same entry if none. */
+    private static UserEntry withoutRoles(UserEntry user, Set<String> named, Set<String> held) {
+        Set<String> left = null;
+        for (String role : user.roles()) {
+            if (named.contains(role) && !held.contains(role)) {
+                if (left == null) {
+                    left = new HashSet<>(user.roles());
+                }
+                left.remove(role);
+            }
+        }
+        return left == null ? user : new UserEntry(user.username(), user.passwordHash(), user.active(), left,
+                user.createdAt());
+    }
+
+    /** {@code user} with the roles {@code held} too; the same entry if it has them. */
+    private static UserEntry withRoles(UserEntry user, Set<String> held) {
+        if (user.roles().containsAll(held)) {
+            return user;
+        }
+        Set<String> all = new HashSet<>(user.roles());
+        all.addAll(held);
+        return new UserEntry(user.username(), user.passwordHash(), user.active(), all, user.createdAt());
     }
 
     /**

@@ -90,8 +90,8 @@ public final class Database implements AutoCloseable {
         this.dialect = settings.dialect();
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        this.checkpoints = dialect == Dialect.SQLITE && sqliteFile(settings.url()).isPresent()
-                ? WalCheckpoints.start(this) : null;
+        this.checkpoints = dialect == Dialect.SQLITE
+                ? sqliteFile(settings.url()).map(file -> WalCheckpoints.start(this, file)).orElse(null) : null;
     }
 
     /**

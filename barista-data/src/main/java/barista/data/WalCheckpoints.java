@@ -1,5 +1,7 @@
 package barista.data;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,36 +32,48 @@ final class WalCheckpoints implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("barista.data");
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+    /** The longest wait between tries while checkpoints fail (the file gone, read-only). */
+    private static final long MAX_BACKOFF_MILLIS = TimeUnit.SECONDS.toMillis(10);
+
     private final Database db;
+    private final Path file;
     private final Thread thread;
     private volatile boolean closing;
     private long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
 
-    private WalCheckpoints(Database db) {
+    private WalCheckpoints(Database db, Path file) {
         this.db = db;
+        this.file = file;
         this.thread = Thread.ofPlatform().daemon().name("barista-sqlite-checkpoints").unstarted(this::run);
     }
 
-    static WalCheckpoints start(Database db) {
-        WalCheckpoints checkpoints = new WalCheckpoints(db);
+    /** Starts checkpointing {@code db}, whose SQLite file is {@code file}. */
+    static WalCheckpoints start(Database db, Path file) {
+        WalCheckpoints checkpoints = new WalCheckpoints(db, file);
         checkpoints.thread.start();
         return checkpoints;
     }
 
     private void run() {
         Connection connection = null;
+        long wait = EVERY_MILLIS;
         try {
             while (!closing) {
-                Thread.sleep(EVERY_MILLIS);
+                Thread.sleep(wait);
                 try {
                     if (connection == null) {
+                        if (!Files.exists(file)) { // opening would make a new, empty database
+                            throw new SQLException("no database file at " + file);
+                        }
                         connection = db.openDedicated(0);
                     }
                     checkpoint(connection);
-                } catch (SQLException e) {
-                    closeQuietly(connection); // opened again next round
+                    wait = EVERY_MILLIS;
+                } catch (SQLException | RuntimeException e) {
+                    closeQuietly(connection); // opened again next time
                     connection = null;
                     warn(e);
+                    wait = Math.min(MAX_BACKOFF_MILLIS, wait * 2);
                 }
             }
         } catch (InterruptedException e) {
@@ -76,7 +90,7 @@ final class WalCheckpoints implements AutoCloseable {
         }
     }
 
-    private void warn(SQLException e) {
+    private void warn(Exception e) {
         long now = System.nanoTime();
         if (now - lastWarning >= WARN_EVERY_NANOS) { // one line a minute while it fails, not ten a second
             lastWarning = now;

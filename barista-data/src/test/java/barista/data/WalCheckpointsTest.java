@@ -17,11 +17,18 @@ class WalCheckpointsTest {
     Path tmp;
 
     @Test
-    void the_log_is_copied_back_while_commits_go_on_and_stays_small() throws InterruptedException {
+    void the_log_is_copied_back_while_commits_go_on_and_stays_small() throws Exception {
         long threadsBefore = checkpointThreads();
         try (Scratch scratch = Scratch.of(Dialect.SQLITE, tmp, "classpath:test-migrations/app");
              Database db = Database.open(scratch.settings())) {
             assertThat(checkpointThreads()).isEqualTo(threadsBefore + 1);
+            int backstop = db.withHandle(h -> h.createQuery("PRAGMA wal_autocheckpoint").mapTo(Integer.class).one());
+            assertThat(backstop).as("pages past which a commit copies the log itself").isEqualTo(WalCheckpoints.BACKSTOP_PAGES);
+            try (var dedicated = db.openDedicated(0); var s = dedicated.createStatement();
+                 var rs = s.executeQuery("PRAGMA synchronous")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the checkpoints' connection flushes as the pool's do (NORMAL)").isEqualTo(1);
+            }
             String text = "x".repeat(900);
             int megabytes = 30;
             for (int i = 0; i < megabytes; i++) { // a megabyte every 50 ms, in transactions of 100 rows
