@@ -2,6 +2,7 @@ package barista.auth;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -47,7 +48,7 @@ final class ChangeLog {
      */
     private static final int MAX_HOLES = 200;
 
-    /** A row's kind: its subject is a session's id hash. */
+    /** A row's kind: its subject is a session's id hash; with {@code seen_at}, only its last-seen time moved. */
     static final String SESSION = "session";
     /** A row's kind: its subject is an API key's id. */
     static final String KEY = "key";
@@ -58,13 +59,18 @@ final class ChangeLog {
     /** A row's kind: no subject; anything may have changed. Written by earlier versions for users and roles. */
     static final String ALL = "all";
 
-    /** What the rows read name: everything, or these users, roles, sessions (by id hash) and keys (by id). */
-    record Changes(boolean everything, Set<String> users, Set<String> roles, Set<String> sessions, Set<String> keys) {
-        static final Changes NONE = new Changes(false, Set.of(), Set.of(), Set.of(), Set.of());
-        static final Changes EVERYTHING = new Changes(true, Set.of(), Set.of(), Set.of(), Set.of());
+    /**
+     * What the rows read name: everything, or these users, roles, sessions (by id hash) and keys
+     * (by id) to read again, and sessions only used elsewhere, with when they were last seen there.
+     */
+    record Changes(boolean everything, Set<String> users, Set<String> roles, Set<String> sessions, Set<String> keys,
+                   Map<String, Long> seen) {
+        static final Changes NONE = new Changes(false, Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
+        static final Changes EVERYTHING = new Changes(true, Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
 
         boolean none() {
-            return !everything && users.isEmpty() && roles.isEmpty() && sessions.isEmpty() && keys.isEmpty();
+            return !everything && users.isEmpty() && roles.isEmpty() && sessions.isEmpty() && keys.isEmpty()
+                    && seen.isEmpty();
         }
     }
 
@@ -88,6 +94,20 @@ final class ChangeLog {
     /** {@code node}: this process's id, so it skips the rows of its own changes. */
     ChangeLog(String node) {
         this.node = node;
+    }
+
+    /**
+     * Adds a {@link #SESSION} row per session with when it was last seen here: a reader that knows
+     * the session moves its time instead of reading its row.
+     */
+    void recordSeen(Handle h, Map<String, Long> lastSeen) {
+        var insert = h.prepareBatch("INSERT INTO auth_change_log (node, kind, subject, seen_at) "
+                + "VALUES (:node, :kind, :subject, :seen)");
+        lastSeen.forEach((idHash, at) -> insert.bind("node", node).bind("kind", SESSION).bind("subject", idHash)
+                .bind("seen", at).add());
+        if (insert.size() > 0) {
+            insert.execute();
+        }
     }
 
     /** Adds a row per subject of {@code kind}. */
@@ -120,7 +140,8 @@ final class ChangeLog {
         for (int i = 0; i < asked.size(); i++) {
             where.append(" OR seq BETWEEN :from").append(i).append(" AND :to").append(i);
         }
-        var query = h.createQuery("SELECT seq, node, kind, subject FROM auth_change_log WHERE " + where + " ORDER BY seq")
+        var query = h.createQuery("SELECT seq, node, kind, subject, seen_at FROM auth_change_log WHERE " + where
+                        + " ORDER BY seq")
                 .bind("seen", seen);
         for (int i = 0; i < asked.size(); i++) {
             query.bind("from" + i, asked.get(i).from()).bind("to" + i, asked.get(i).to());
@@ -129,15 +150,22 @@ final class ChangeLog {
         Set<String> roles = new HashSet<>();
         Set<String> sessions = new HashSet<>();
         Set<String> keys = new HashSet<>();
+        Map<String, Long> lastSeen = new HashMap<>();
         List<Long> numbers = new ArrayList<>();
-        for (var row : query.map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list()) {
+        for (var row : query.map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5) == null ? null : rs.getLong(5))).list()) {
             numbers.add(row.seq);
             if (row.node.equals(node)) {
                 continue;
             }
             switch (row.kind) {
-                case SESSION -> sessions.add(row.subject);
+                case SESSION -> {
+                    if (row.seenAt == null) {
+                        sessions.add(row.subject);
+                    } else {
+                        lastSeen.merge(row.subject, row.seenAt, Math::max);
+                    }
+                }
                 case KEY -> keys.add(row.subject);
                 case USER -> users.add(row.subject);
                 case ROLE -> roles.add(row.subject);
@@ -156,7 +184,8 @@ final class ChangeLog {
         if (everything) {
             return Changes.EVERYTHING;
         }
-        Changes named = new Changes(false, users, roles, sessions, keys);
+        lastSeen.keySet().removeAll(sessions); // read again anyway
+        Changes named = new Changes(false, users, roles, sessions, keys, lastSeen);
         return named.none() ? Changes.NONE : named;
     }
 
@@ -181,7 +210,7 @@ final class ChangeLog {
         return Changes.EVERYTHING;
     }
 
-    private record Row(long seq, String node, String kind, String subject) {
+    private record Row(long seq, String node, String kind, String subject, Long seenAt) {
     }
 
     /**

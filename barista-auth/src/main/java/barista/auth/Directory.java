@@ -28,9 +28,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  * rows to the {@link ChangeLog}, then here ({@link #writeUser} and the like); the {@link ChangeFeed} tells the
  * other nodes when it commits. Changes other nodes make arrive by {@link #catchUp}: this node
  * reads the log's new rows and then only what they name: the roles made, changed or deleted,
- * with who has them ({@link #roles}), the users made or changed, with their sessions and keys ({@link #users}), the
- * API keys made or revoked ({@link #keys}) and the sessions of a sign-in, a sign-out or a moved
- * last-seen time ({@link #sessions}); every table only for a row it can't place ({@link #reload}).
+ * with who has them ({@link #roles}), the users made or changed, with their sessions and keys
+ * ({@link #users}), the API keys made or revoked ({@link #keys}) and the sessions of a sign-in or
+ * a sign-out ({@link #sessions}); every table only for a row it can't place ({@link #reload}). A
+ * last-seen time another node wrote back comes with its time, which moves the session's here.
  * Before the log, every sign-in anywhere and every refresh re-read every table, about 25 ms at
  * 10,000 live sessions and 350 ms at 100,000; so did every user made, which on an app where
  * people sign up is as often as sign-ins. Every table is still read every
@@ -270,7 +271,9 @@ final class Directory implements ChangeFeed.Listener {
                 roles(changes.roles());
                 users(changes.users());
                 keys(changes.keys());
-                sessions(changes.sessions());
+                Set<String> reread = new HashSet<>(changes.sessions());
+                reread.addAll(seenElsewhere(changes.seen()));
+                sessions(reread);
             } catch (RuntimeException e) {
                 locked(() -> {
                     fullReadOwed = true; // the log has moved past these
@@ -409,6 +412,25 @@ final class Directory implements ChangeFeed.Listener {
     }
 
     /**
+     * Moves the last-seen times of sessions used on other nodes, so they don't look idle here,
+     * and takes those times as written back; returns the sessions this node doesn't know, whose
+     * rows it must read.
+     */
+    private Set<String> seenElsewhere(Map<String, Long> seen) {
+        Set<String> unknown = new HashSet<>();
+        locked(() -> seen.forEach((idHash, at) -> {
+            SessionEntry session = sessions.get(idHash);
+            if (session == null) {
+                unknown.add(idHash);
+            } else if (at > session.lastSeen) {
+                session.lastSeen = at;
+                session.flushedLastSeen = Math.max(session.flushedLastSeen, at);
+            }
+        }));
+        return unknown;
+    }
+
+    /**
      * Reads these keys' rows again: a key that is there and not revoked replaces the entry (the
      * later of the two last-use times kept), else it goes.
      */
@@ -479,14 +501,14 @@ final class Directory implements ChangeFeed.Listener {
         db.useTransaction(h -> {
             if (!seen.isEmpty()) {
                 var batch = h.prepareBatch("UPDATE auth_sessions SET last_seen_at = :t WHERE id_hash = :h");
-                Set<String> touched = new HashSet<>();
+                Map<String, Long> touched = new HashMap<>();
                 for (SessionEntry s : seen) {
                     batch.bind("t", s.lastSeen).bind("h", s.idHash).add();
-                    touched.add(s.idHash);
+                    touched.put(s.idHash, s.lastSeen);
                 }
                 batch.execute();
-                // the other nodes read these rows, so a session used only here stays live there
-                log.record(h, ChangeLog.SESSION, touched);
+                // with the times, so a session used only here stays live on the other nodes without a read
+                log.recordSeen(h, touched);
                 feed.announce(h);
             }
             if (!used.isEmpty()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import barista.Barista;
 import barista.data.Database;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,7 +129,7 @@ class ChangeLogTest {
             insert(data, last + 5003, "a", ChangeLog.USER, "ada");
             insert(data, last + 5004, "a", ChangeLog.ROLE, "admin");
             assertThat(read(data, reader, later)).isEqualTo(
-                    new ChangeLog.Changes(false, Set.of("ada"), Set.of("admin"), Set.of("s5002"), Set.of("k1")));
+                    new ChangeLog.Changes(false, Set.of("ada"), Set.of("admin"), Set.of("s5002"), Set.of("k1"), Map.of()));
             insert(data, last + 5005, "a", "group", "staff");
             assertThat(read(data, reader, later)).isEqualTo(ChangeLog.Changes.EVERYTHING);
 
@@ -193,6 +194,22 @@ class ChangeLogTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void a_session_seen_elsewhere_comes_with_its_time_unless_its_row_must_be_read_anyway(TestDatabase db) {
+        withLog(db, data -> {
+            ChangeLog reader = new ChangeLog("b");
+            long now = System.currentTimeMillis();
+            assertThat(read(data, reader, now)).isEqualTo(ChangeLog.Changes.EVERYTHING); // the first read
+            ChangeLog a = new ChangeLog("a");
+            data.useHandle(h -> a.recordSeen(h, Map.of("s1", 1_000L, "s2", 2_000L)));
+            data.useHandle(h -> a.recordSeen(h, Map.of("s1", 3_000L)));
+            data.useHandle(h -> a.record(h, ChangeLog.SESSION, Set.of("s2"))); // s2 signed out: its row says
+            assertThat(read(data, reader, now)).isEqualTo(
+                    new ChangeLog.Changes(false, Set.of(), Set.of(), Set.of("s2"), Set.of(), Map.of("s1", 3_000L)));
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void the_refresh_reads_the_log_not_every_table(TestDatabase db) throws InterruptedException {
         try (var scratch = db.scratch(dir)) {
             Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
@@ -243,7 +260,7 @@ class ChangeLogTest {
     }
 
     private static ChangeLog.Changes sessions(String... ids) {
-        return new ChangeLog.Changes(false, Set.of(), Set.of(), Set.of(ids), Set.of());
+        return new ChangeLog.Changes(false, Set.of(), Set.of(), Set.of(ids), Set.of(), Map.of());
     }
 
     /** A session's row (an {@link ChangeLog#ALL} row, as earlier versions wrote, for a null session) with its number given, as if its transaction had committed now. */

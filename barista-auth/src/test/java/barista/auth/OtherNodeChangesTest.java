@@ -302,6 +302,47 @@ class OtherNodeChangesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void a_session_used_on_another_node_moves_its_time_here_without_a_read_of_its_row(TestDatabase db)
+            throws InterruptedException {
+        try (var scratch = db.scratch(dir)) {
+            // idle after 4 s, so last-seen times are written back once they move by a second
+            Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h")
+                    .property("barista.auth.session-idle", "4s"));
+            Barista other = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h")
+                    .property("barista.auth.session-idle", "4s"));
+            try (var clientA = TestClient.inProcess(nodeA);
+                 Database otherDb = Database.open(DataSettings.fromConfig(other.config()));
+                 // B hears nothing: it learns what A changed only when the test makes it catch up
+                 Auth b = Auth.open(otherDb, other.config())) {
+                Auth a = Auth.of(nodeA);
+                a.users().create("ada", PASSWORD, Set.of());
+                String known = Secrets.sha256Hex(Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD)));
+                String cookie = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD));
+                String missed = Secrets.sha256Hex(cookie);
+                b.reload();
+                b.directory().sessions.remove(missed); // as if B had never heard of it
+
+                Thread.sleep(1100);
+                for (String id : Set.of(known, missed)) { // used on A a second later
+                    a.directory().session(id).lastSeen = System.currentTimeMillis();
+                }
+                a.directory().flushTouches();
+                // the known session's row is gone: B would drop it if it read the row
+                otherDb.useHandle(h -> h.createUpdate("DELETE FROM auth_sessions WHERE id_hash = :h").bind("h", known).execute());
+                b.directory().catchUp();
+
+                assertThat(b.directory().session(known)).as("moved, not read").isNotNull();
+                assertThat(b.directory().session(known).lastSeen).isEqualTo(a.directory().session(known).lastSeen);
+                assertThat(b.directory().session(missed)).as("unknown here: read").isNotNull();
+                assertThat(b.directory().session(missed).lastSeen).isEqualTo(a.directory().session(missed).lastSeen);
+            } finally {
+                nodeA.stop();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void a_change_from_a_process_of_an_earlier_version_is_read_at_once(TestDatabase db) {
         try (var scratch = db.scratch(dir)) {
             Barista node = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
