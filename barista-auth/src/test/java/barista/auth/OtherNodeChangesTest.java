@@ -64,6 +64,30 @@ class OtherNodeChangesTest {
         }
     }
 
+    /**
+     * Node A, and B: auth with no app on the same database, which hears nothing; it learns what A
+     * changes only when the test makes it catch up, purge or reload. Sessions idle after {@code sessionIdle}.
+     */
+    private record Unheard(Barista nodeA, Auth a, TestClient clientA, Database otherDb, Auth b) implements AutoCloseable {
+        static Unheard start(TestDatabase.Scratch scratch, String sessionIdle) {
+            Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h")
+                    .property("barista.auth.session-idle", sessionIdle));
+            Barista other = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h")
+                    .property("barista.auth.session-idle", sessionIdle));
+            Database otherDb = Database.open(DataSettings.fromConfig(other.config()));
+            return new Unheard(nodeA, Auth.of(nodeA), TestClient.inProcess(nodeA), otherDb,
+                    Auth.open(otherDb, other.config()));
+        }
+
+        @Override
+        public void close() {
+            b.close();
+            otherDb.close();
+            clientA.close();
+            nodeA.stop();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void a_key_revoked_and_a_user_disabled_on_one_node_stop_working_on_the_other(TestDatabase db) {
@@ -222,40 +246,34 @@ class OtherNodeChangesTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void changes_read_in_one_catch_up_a_role_deleted_and_made_again_and_a_role_made_outside_barista(TestDatabase db) {
-        try (var scratch = db.scratch(dir)) {
-            Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
-            Barista other = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h"));
-            try (Database otherDb = Database.open(DataSettings.fromConfig(other.config()));
-                 // B hears nothing: it learns what A changed only when the test makes it catch up
-                 Auth b = Auth.open(otherDb, other.config())) {
-                Auth a = Auth.of(nodeA);
-                a.roles().create("analyst", Set.of("model:iris:call"));
-                a.users().create("ada", PASSWORD, Set.of("analyst"));
-                b.reload();
-                long fullReads = b.directory().fullReloads();
+        try (var scratch = db.scratch(dir); Unheard nodes = Unheard.start(scratch, "2h")) {
+            Auth a = nodes.a();
+            Auth b = nodes.b();
+            Barista nodeA = nodes.nodeA();
+            a.roles().create("analyst", Set.of("model:iris:call"));
+            a.users().create("ada", PASSWORD, Set.of("analyst"));
+            b.reload();
+            long fullReads = b.directory().fullReloads();
 
-                // ada loses the role with its deletion; the new role of that name is bob's only
-                a.roles().delete("analyst");
-                a.roles().create("analyst", Set.of("models:manage"));
-                a.users().create("bob", PASSWORD, Set.of("analyst"));
-                b.directory().catchUp();
-                assertThat(b.users().find("ada").orElseThrow().roles()).isEmpty();
-                assertThat(b.directory().permissionsOf(b.directory().user("bob"))).containsExactly("models:manage");
+            // ada loses the role with its deletion; the new role of that name is bob's only
+            a.roles().delete("analyst");
+            a.roles().create("analyst", Set.of("models:manage"));
+            a.users().create("bob", PASSWORD, Set.of("analyst"));
+            b.directory().catchUp();
+            assertThat(b.users().find("ada").orElseThrow().roles()).isEmpty();
+            assertThat(b.directory().permissionsOf(b.directory().user("bob"))).containsExactly("models:manage");
 
-                // a role made in the database by hand, which no log row names, given to ada on A
-                Database.of(nodeA).useHandle(h -> h.execute(
-                        "INSERT INTO auth_roles (name, created_at) VALUES ('auditor', 0)"));
-                Database.of(nodeA).useHandle(h -> h.execute(
-                        "INSERT INTO auth_role_permissions (role_name, permission) VALUES ('auditor', 'log:read')"));
-                a.reload();
-                a.users().setRoles("ada", Set.of("auditor"));
-                b.directory().catchUp();
-                assertThat(b.directory().permissionsOf(b.directory().user("ada"))).containsExactly("log:read");
+            // a role made in the database by hand, which no log row names, given to ada on A
+            Database.of(nodeA).useHandle(h -> h.execute(
+                    "INSERT INTO auth_roles (name, created_at) VALUES ('auditor', 0)"));
+            Database.of(nodeA).useHandle(h -> h.execute(
+                    "INSERT INTO auth_role_permissions (role_name, permission) VALUES ('auditor', 'log:read')"));
+            a.reload();
+            a.users().setRoles("ada", Set.of("auditor"));
+            b.directory().catchUp();
+            assertThat(b.directory().permissionsOf(b.directory().user("ada"))).containsExactly("log:read");
 
-                assertThat(b.directory().fullReloads()).as("full reads on B").isEqualTo(fullReads);
-            } finally {
-                nodeA.stop();
-            }
+            assertThat(b.directory().fullReloads()).as("full reads on B").isEqualTo(fullReads);
         }
     }
 
@@ -263,40 +281,32 @@ class OtherNodeChangesTest {
     @EnumSource(TestDatabase.class)
     void a_session_used_only_on_another_node_outlives_this_ones_purge_and_an_idle_one_does_not(TestDatabase db)
             throws InterruptedException {
-        try (var scratch = db.scratch(dir)) {
-            // idle after 4 s; last-seen times move in the database every second of use
-            Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h")
-                    .property("barista.auth.session-idle", "4s"));
-            Barista other = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h")
-                    .property("barista.auth.session-idle", "4s"));
-            try (var clientA = TestClient.inProcess(nodeA);
-                 Database otherDb = Database.open(DataSettings.fromConfig(other.config()));
-                 // B hears nothing: it learns only what its purge reads
-                 Auth b = Auth.open(otherDb, other.config())) {
-                Auth a = Auth.of(nodeA);
-                a.users().create("ada", PASSWORD, Set.of());
-                String used = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD));
-                String idle = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD));
-                b.reload();
-                assertThat(b.directory().sessions).containsKeys(Secrets.sha256Hex(used), Secrets.sha256Hex(idle));
+        // idle after 4 s; last-seen times move in the database every second of use
+        try (var scratch = db.scratch(dir); Unheard nodes = Unheard.start(scratch, "4s")) {
+            Auth a = nodes.a();
+            Auth b = nodes.b();
+            TestClient clientA = nodes.clientA();
+            Database otherDb = nodes.otherDb();
+            a.users().create("ada", PASSWORD, Set.of());
+            String used = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD));
+            String idle = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD));
+            b.reload();
+            assertThat(b.directory().sessions).containsKeys(Secrets.sha256Hex(used), Secrets.sha256Hex(idle));
 
-                long until = System.currentTimeMillis() + 4500;
-                while (System.currentTimeMillis() < until) { // used on A only, past B's idea of its idle timeout
-                    assertThat(clientA.request("GET", "/auth/me").cookie(Sessions.COOKIE, used).send().status()).isEqualTo(200);
-                    a.directory().flushTouches();
-                    Thread.sleep(100);
-                }
-                long now = System.currentTimeMillis();
-                a.directory().purgeSessions(now);
-                b.directory().purgeSessions(now);
-
-                assertThat(b.directory().session(Secrets.sha256Hex(used))).as("the session in use on A").isNotNull();
-                assertThat(b.directory().session(Secrets.sha256Hex(idle))).as("the idle one").isNull();
-                int rows = otherDb.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM auth_sessions").mapTo(Integer.class).one());
-                assertThat(rows).isEqualTo(1);
-            } finally {
-                nodeA.stop();
+            long until = System.currentTimeMillis() + 4500;
+            while (System.currentTimeMillis() < until) { // used on A only, past B's idea of its idle timeout
+                assertThat(clientA.request("GET", "/auth/me").cookie(Sessions.COOKIE, used).send().status()).isEqualTo(200);
+                a.directory().flushTouches();
+                Thread.sleep(100);
             }
+            long now = System.currentTimeMillis();
+            a.directory().purgeSessions(now);
+            b.directory().purgeSessions(now);
+
+            assertThat(b.directory().session(Secrets.sha256Hex(used))).as("the session in use on A").isNotNull();
+            assertThat(b.directory().session(Secrets.sha256Hex(idle))).as("the idle one").isNull();
+            int rows = otherDb.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM auth_sessions").mapTo(Integer.class).one());
+            assertThat(rows).isEqualTo(1);
         }
     }
 
@@ -304,40 +314,32 @@ class OtherNodeChangesTest {
     @EnumSource(TestDatabase.class)
     void a_session_used_on_another_node_moves_its_time_here_without_a_read_of_its_row(TestDatabase db)
             throws InterruptedException {
-        try (var scratch = db.scratch(dir)) {
-            // idle after 4 s, so last-seen times are written back once they move by a second
-            Barista nodeA = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h")
-                    .property("barista.auth.session-idle", "4s"));
-            Barista other = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h")
-                    .property("barista.auth.session-idle", "4s"));
-            try (var clientA = TestClient.inProcess(nodeA);
-                 Database otherDb = Database.open(DataSettings.fromConfig(other.config()));
-                 // B hears nothing: it learns what A changed only when the test makes it catch up
-                 Auth b = Auth.open(otherDb, other.config())) {
-                Auth a = Auth.of(nodeA);
-                a.users().create("ada", PASSWORD, Set.of());
-                String known = Secrets.sha256Hex(Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD)));
-                String cookie = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD));
-                String missed = Secrets.sha256Hex(cookie);
-                b.reload();
-                b.directory().sessions.remove(missed); // as if B had never heard of it
+        // idle after 4 s, so last-seen times are written back once they move by a second
+        try (var scratch = db.scratch(dir); Unheard nodes = Unheard.start(scratch, "4s")) {
+            Auth a = nodes.a();
+            Auth b = nodes.b();
+            TestClient clientA = nodes.clientA();
+            Database otherDb = nodes.otherDb();
+            a.users().create("ada", PASSWORD, Set.of());
+            String known = Secrets.sha256Hex(Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD)));
+            String cookie = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD));
+            String missed = Secrets.sha256Hex(cookie);
+            b.reload();
+            b.directory().sessions.remove(missed); // as if B had never heard of it
 
-                Thread.sleep(1100);
-                for (String id : Set.of(known, missed)) { // used on A a second later
-                    a.directory().session(id).lastSeen = System.currentTimeMillis();
-                }
-                a.directory().flushTouches();
-                // the known session's row is gone: B would drop it if it read the row
-                otherDb.useHandle(h -> h.createUpdate("DELETE FROM auth_sessions WHERE id_hash = :h").bind("h", known).execute());
-                b.directory().catchUp();
-
-                assertThat(b.directory().session(known)).as("moved, not read").isNotNull();
-                assertThat(b.directory().session(known).lastSeen).isEqualTo(a.directory().session(known).lastSeen);
-                assertThat(b.directory().session(missed)).as("unknown here: read").isNotNull();
-                assertThat(b.directory().session(missed).lastSeen).isEqualTo(a.directory().session(missed).lastSeen);
-            } finally {
-                nodeA.stop();
+            Thread.sleep(1100);
+            for (String id : Set.of(known, missed)) { // used on A a second later
+                a.directory().session(id).lastSeen = System.currentTimeMillis();
             }
+            a.directory().flushTouches();
+            // the known session's row is gone: B would drop it if it read the row
+            otherDb.useHandle(h -> h.createUpdate("DELETE FROM auth_sessions WHERE id_hash = :h").bind("h", known).execute());
+            b.directory().catchUp();
+
+            assertThat(b.directory().session(known)).as("moved, not read").isNotNull();
+            assertThat(b.directory().session(known).lastSeen).isEqualTo(a.directory().session(known).lastSeen);
+            assertThat(b.directory().session(missed)).as("unknown here: read").isNotNull();
+            assertThat(b.directory().session(missed).lastSeen).isEqualTo(a.directory().session(missed).lastSeen);
         }
     }
 
