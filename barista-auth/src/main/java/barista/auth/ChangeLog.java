@@ -17,9 +17,10 @@ import org.jdbi.v3.core.Handle;
  * its own transaction, and each node reads the rows after the last one it read. That is how a
  * node learns what the others changed without re-reading every table: before it, every change
  * anywhere (and every refresh) read every table, about 350 ms at 100,000 live sessions. A row
- * names what changed: a session, an API key, a user or a role, whose rows the readers read again.
- * A row of a kind a reader doesn't know (a later version's), or an {@link #ALL} row (which
- * earlier versions wrote for users and roles), makes it read every table.
+ * names what changed: a session, an API key, a user or a role, whose rows the readers read again;
+ * a session's row with a time ({@code seen_at}: used on another node) only moves its last-seen
+ * time on readers that know it. A row of a kind a reader doesn't know (a later version's), or an
+ * {@link #ALL} row (which earlier versions wrote for users and roles), makes it read every table.
  *
  * <p>Rows that share one transaction commit together, but on PostgreSQL two transactions may
  * commit in the other order than they took their numbers, and one transaction may hold thousands
@@ -123,8 +124,8 @@ final class ChangeLog {
 
     /**
      * Reads the rows after the last one read, and those in the holes; other nodes' rows come back
-     * as what to read again. The first read, a read that finds its next rows pruned, and one that
-     * had to give up holes come back as everything.
+     * as what to read again, or as last-seen times. The first read, a read that finds its next
+     * rows pruned, and one that had to give up holes come back as everything.
      */
     Changes read(Handle h, long now) {
         if (!started) {

@@ -483,10 +483,11 @@ final class Directory implements ChangeFeed.Listener {
 
     /** Writes back when sessions were last seen and keys last used, if that moved by {@link #touchMillis} or more. */
     void flushTouches() {
-        List<SessionEntry> seen = new ArrayList<>();
+        Map<SessionEntry, Long> seen = new HashMap<>(); // each time read once: requests move them meanwhile
         for (SessionEntry s : sessions.values()) {
-            if (s.lastSeen - s.flushedLastSeen >= touchMillis) {
-                seen.add(s);
+            long lastSeen = s.lastSeen;
+            if (lastSeen - s.flushedLastSeen >= touchMillis) {
+                seen.put(s, lastSeen);
             }
         }
         List<KeyEntry> used = new ArrayList<>();
@@ -502,10 +503,10 @@ final class Directory implements ChangeFeed.Listener {
             if (!seen.isEmpty()) {
                 var batch = h.prepareBatch("UPDATE auth_sessions SET last_seen_at = :t WHERE id_hash = :h");
                 Map<String, Long> touched = new HashMap<>();
-                for (SessionEntry s : seen) {
-                    batch.bind("t", s.lastSeen).bind("h", s.idHash).add();
-                    touched.put(s.idHash, s.lastSeen);
-                }
+                seen.forEach((s, lastSeen) -> {
+                    batch.bind("t", lastSeen).bind("h", s.idHash).add();
+                    touched.put(s.idHash, lastSeen);
+                });
                 batch.execute();
                 // with the times, so a session used only here stays live on the other nodes without a read
                 log.recordSeen(h, touched);
@@ -519,7 +520,7 @@ final class Directory implements ChangeFeed.Listener {
                 batch.execute();
             }
         });
-        seen.forEach(s -> s.flushedLastSeen = s.lastSeen);
+        seen.forEach((s, lastSeen) -> s.flushedLastSeen = lastSeen);
         used.forEach(k -> k.flushedLastUsed = k.lastUsed);
     }
 

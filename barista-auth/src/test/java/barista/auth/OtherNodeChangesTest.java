@@ -74,17 +74,27 @@ class OtherNodeChangesTest {
                     .property("barista.auth.session-idle", sessionIdle));
             Barista other = scratch.app(cfg -> cfg.property("barista.auth.refresh", "1h")
                     .property("barista.auth.session-idle", sessionIdle));
-            Database otherDb = Database.open(DataSettings.fromConfig(other.config()));
-            return new Unheard(nodeA, Auth.of(nodeA), TestClient.inProcess(nodeA), otherDb,
-                    Auth.open(otherDb, other.config()));
+            Database otherDb = null;
+            try {
+                otherDb = Database.open(DataSettings.fromConfig(other.config()));
+                return new Unheard(nodeA, Auth.of(nodeA), TestClient.inProcess(nodeA), otherDb,
+                        Auth.open(otherDb, other.config()));
+            } catch (RuntimeException e) {
+                if (otherDb != null) {
+                    otherDb.close();
+                }
+                nodeA.stop();
+                throw e;
+            }
         }
 
         @Override
         public void close() {
-            b.close();
-            otherDb.close();
-            clientA.close();
-            nodeA.stop();
+            try (Database d = otherDb; TestClient c = clientA) { // each closed even if one before it throws
+                b.close();
+            } finally {
+                nodeA.stop();
+            }
         }
     }
 
@@ -322,7 +332,8 @@ class OtherNodeChangesTest {
             Database otherDb = nodes.otherDb();
             a.users().create("ada", PASSWORD, Set.of());
             String known = Secrets.sha256Hex(Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD)));
-            String cookie = Fixtures.sessionCookie(Fixtures.login(clientA, "ada", PASSWORD));
+            var signIn = Fixtures.login(clientA, "ada", PASSWORD);
+            String cookie = Fixtures.sessionCookie(signIn);
             String missed = Secrets.sha256Hex(cookie);
             b.reload();
             b.directory().sessions.remove(missed); // as if B had never heard of it
@@ -340,6 +351,16 @@ class OtherNodeChangesTest {
             assertThat(b.directory().session(known).lastSeen).isEqualTo(a.directory().session(known).lastSeen);
             assertThat(b.directory().session(missed)).as("unknown here: read").isNotNull();
             assertThat(b.directory().session(missed).lastSeen).isEqualTo(a.directory().session(missed).lastSeen);
+
+            // signed out, and B has read that; then a node's write-back from before commits late
+            assertThat(clientA.request("POST", "/auth/logout").cookie(Sessions.COOKIE, cookie)
+                    .header(Sessions.CSRF_HEADER, signIn.json().get("csrfToken").asText()).send().status()).isEqualTo(204);
+            b.directory().catchUp();
+            assertThat(b.directory().session(missed)).isNull();
+            otherDb.useHandle(h -> h.createUpdate("INSERT INTO auth_change_log (node, kind, subject, seen_at) "
+                    + "VALUES ('late', 'session', :h, :t)").bind("h", missed).bind("t", System.currentTimeMillis()).execute());
+            b.directory().catchUp();
+            assertThat(b.directory().session(missed)).as("read, and still ended").isNull();
         }
     }
 
