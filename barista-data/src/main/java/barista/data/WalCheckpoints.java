@@ -15,11 +15,14 @@ import java.util.concurrent.TimeUnit;
  * transaction queued behind it waits: with the prediction log on, that doubled the p99 latency
  * of predictions at 64 connections (7.0 ms against 3.4 in the log benchmark, where no copy ran),
  * and the copy came every fraction of a second. The copy here is SQLite's {@code PASSIVE}
- * checkpoint, which never waits for readers or writers and never makes them wait; once it has
- * copied everything, the next commit starts the log again from its beginning.
+ * checkpoint, which never waits for readers or writers and never makes them wait.
  *
- * <p>The pool's connections still copy the log themselves past {@value #BACKSTOP_PAGES} pages
- * (about 40 MB), in case this thread falls behind or stops.
+ * <p>A commit that finds everything copied starts the log again from its beginning. Under writes
+ * that never pause, commits land while a copy runs, so the log keeps growing until, past
+ * {@value #BACKSTOP_PAGES} pages (about 40 MB), a commit runs SQLite's own checkpoint: by then
+ * this thread has copied nearly all of it, so that commit copies the last fraction of a second,
+ * flushes, and the log starts again. The same backstop covers this thread falling behind or
+ * stopping.
  *
  * <p>Threading: one daemon thread with a connection of its own ({@link Database#openDedicated}),
  * opened at its first round; {@link #close} stops it and waits for it.
