@@ -96,6 +96,29 @@ final class Directory implements ChangeFeed.Listener {
             this.lastSeen = lastSeen;
             this.flushedLastSeen = lastSeen;
         }
+
+        /**
+         * Takes {@code at}, when the database or another node last saw this session, as written
+         * back, and as its last-seen time if later. Atomic, because requests on this node set
+         * the time meanwhile: a plain check-then-write could put back an older time over theirs.
+         */
+        void seenElsewhere(long at) {
+            long current;
+            while ((current = lastSeen) < at && !LAST_SEEN.compareAndSet(this, current, at)) {
+                Thread.onSpinWait();
+            }
+            flushedLastSeen = Math.max(flushedLastSeen, at);
+        }
+
+        private static final java.lang.invoke.VarHandle LAST_SEEN;
+
+        static {
+            try {
+                LAST_SEEN = java.lang.invoke.MethodHandles.lookup().findVarHandle(SessionEntry.class, "lastSeen", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
     }
 
     final ConcurrentHashMap<String, UserEntry> users = new ConcurrentHashMap<>();
@@ -422,9 +445,8 @@ final class Directory implements ChangeFeed.Listener {
             SessionEntry session = sessions.get(idHash);
             if (session == null) {
                 unknown.add(idHash);
-            } else if (at > session.lastSeen) {
-                session.lastSeen = at;
-                session.flushedLastSeen = Math.max(session.flushedLastSeen, at);
+            } else {
+                session.seenElsewhere(at);
             }
         }));
         return unknown;
@@ -646,8 +668,7 @@ final class Directory implements ChangeFeed.Listener {
     private void merge(String id, SessionEntry fresh) {
         SessionEntry old = sessions.putIfAbsent(id, fresh);
         if (old != null && fresh.lastSeen > old.lastSeen) {
-            old.lastSeen = fresh.lastSeen;
-            old.flushedLastSeen = Math.max(old.flushedLastSeen, fresh.lastSeen);
+            old.seenElsewhere(fresh.lastSeen);
         }
     }
 }
