@@ -102,21 +102,22 @@ final class ChangeLog {
      * the session moves its time instead of reading its row.
      */
     void recordSeen(Handle h, Map<String, Long> lastSeen) {
-        var insert = h.prepareBatch("INSERT INTO auth_change_log (node, kind, subject, seen_at) "
-                + "VALUES (:node, :kind, :subject, :seen)");
-        lastSeen.forEach((idHash, at) -> insert.bind("node", node).bind("kind", SESSION).bind("subject", idHash)
-                .bind("seen", at).add());
-        if (insert.size() > 0) {
-            insert.execute();
-        }
+        insert(h, SESSION, lastSeen);
     }
 
     /** Adds a row per subject of {@code kind}. */
     void record(Handle h, String kind, Set<String> subjects) {
-        var insert = h.prepareBatch("INSERT INTO auth_change_log (node, kind, subject) VALUES (:node, :kind, :subject)");
-        for (String subject : subjects) {
-            insert.bind("node", node).bind("kind", kind).bind("subject", subject).add();
-        }
+        Map<String, Long> noTimes = new HashMap<>();
+        subjects.forEach(subject -> noTimes.put(subject, null));
+        insert(h, kind, noTimes);
+    }
+
+    /** One row per subject of {@code kind}, each with its {@code seen_at} (null for none), in one batch. */
+    private void insert(Handle h, String kind, Map<String, Long> seenAt) {
+        var insert = h.prepareBatch("INSERT INTO auth_change_log (node, kind, subject, seen_at) "
+                + "VALUES (:node, :kind, :subject, :seen)");
+        seenAt.forEach((subject, at) -> insert.bind("node", node).bind("kind", kind).bind("subject", subject)
+                .bind("seen", at).add());
         if (insert.size() > 0) {
             insert.execute();
         }

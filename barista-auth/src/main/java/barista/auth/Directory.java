@@ -343,10 +343,7 @@ final class Directory implements ChangeFeed.Listener {
     void roles(Set<String> names) {
         inChunks(names, some -> locked(() -> db.useHandle(h -> {
             Map<String, Set<String>> found = readRoles(h, some);
-            Map<String, Set<String>> members = new HashMap<>(); // user -> which of these roles they have
-            only(h, "SELECT username, role_name FROM auth_user_roles", "role_name", some)
-                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .forEach(e -> members.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+            Map<String, Set<String>> members = readMemberships(h, "role_name", some); // user -> which of these they have
             Set<String> named = Set.copyOf(some);
             users.replaceAll((u, e) -> withoutRoles(e, named, members.getOrDefault(u, Set.of())));
             for (String name : some) {
@@ -402,11 +399,8 @@ final class Directory implements ChangeFeed.Listener {
         inChunks(names, some -> locked(() -> db.useHandle(h -> {
             long now = System.currentTimeMillis();
             Map<String, UserEntry> found = readUsers(h, some);
-            Map<String, SessionEntry> live = h.createQuery(LIVE_SESSIONS + " AND username IN (<names>)")
-                    .bindList("names", some).bind("now", now).bind("idle", now - sessionIdleMillis)
-                    .map(Directory::sessionRow).collectToMap(e -> e.idHash, e -> e);
-            Map<String, KeyEntry> liveKeys = h.createQuery(LIVE_KEYS + " AND username IN (<names>)")
-                    .bindList("names", some).map(Directory::keyRow).collectToMap(k -> k.keyId, k -> k);
+            Map<String, SessionEntry> live = liveSessions(h, now, "username", some);
+            Map<String, KeyEntry> liveKeys = liveKeys(h, "username", some);
             Set<String> named = Set.copyOf(some);
             for (String name : some) {
                 UserEntry user = found.get(name);
@@ -457,19 +451,13 @@ final class Directory implements ChangeFeed.Listener {
      * later of the two last-use times kept), else it goes.
      */
     void keys(Set<String> keyIds) {
-        reread(keyIds, ids -> db.withHandle(h -> h.createQuery(LIVE_KEYS + " AND key_id IN (<ids>)")
-                .bindList("ids", ids).map(Directory::keyRow).collectToMap(k -> k.keyId, k -> k)), keys, this::mergeKey,
-                k -> k.username);
+        reread(keyIds, ids -> db.withHandle(h -> liveKeys(h, "key_id", ids)), keys, this::mergeKey, k -> k.username);
     }
 
     /** Reads these sessions' rows again: a row that is there and live replaces the entry, else it goes. */
     void sessions(Set<String> idHashes) {
-        reread(idHashes, ids -> db.withHandle(h -> {
-            long now = System.currentTimeMillis();
-            return h.createQuery(LIVE_SESSIONS + " AND id_hash IN (<ids>)").bindList("ids", ids)
-                    .bind("now", now).bind("idle", now - sessionIdleMillis)
-                    .map(Directory::sessionRow).collectToMap(e -> e.idHash, e -> e);
-        }), sessions, this::merge, e -> e.username);
+        reread(idHashes, ids -> db.withHandle(h -> liveSessions(h, System.currentTimeMillis(), "id_hash", ids)),
+                sessions, this::merge, e -> e.username);
     }
 
     /**
@@ -583,14 +571,8 @@ final class Directory implements ChangeFeed.Listener {
             Map<String, UserEntry> newUsers = readUsers(h, null);
             Map<String, Set<String>> newRoles = readRoles(h, null);
 
-            Map<String, KeyEntry> newKeys = new HashMap<>();
-            h.createQuery(LIVE_KEYS).map(Directory::keyRow).forEach(k -> newKeys.put(k.keyId, k));
-
-            Map<String, SessionEntry> newSessions = new HashMap<>();
-            h.createQuery(LIVE_SESSIONS)
-                    .bind("now", now).bind("idle", now - sessionIdleMillis)
-                    .map(Directory::sessionRow)
-                    .forEach(s -> newSessions.put(s.idHash, s));
+            Map<String, KeyEntry> newKeys = liveKeys(h, null, null);
+            Map<String, SessionEntry> newSessions = liveSessions(h, now, null, null);
 
             users.keySet().retainAll(newUsers.keySet());
             users.putAll(newUsers);
@@ -607,16 +589,22 @@ final class Directory implements ChangeFeed.Listener {
 
     /** Users with their roles: these {@code names}, or every one when null. */
     private static Map<String, UserEntry> readUsers(Handle h, List<String> names) {
-        Map<String, Set<String>> userRoles = new HashMap<>();
-        only(h, "SELECT username, role_name FROM auth_user_roles", "username", names)
-                .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> userRoles.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        Map<String, Set<String>> userRoles = readMemberships(h, "username", names);
         Map<String, UserEntry> found = new HashMap<>();
         only(h, "SELECT username, password_hash, active, created_at FROM auth_users", "username", names)
                 .map((rs, c) -> new UserEntry(rs.getString(1), rs.getString(2), rs.getBoolean(3),
                         userRoles.getOrDefault(rs.getString(1), Set.of()), rs.getLong(4)))
                 .forEach(u -> found.put(u.username(), u));
         return found;
+    }
+
+    /** Each user's roles, from the rows whose {@code column} is one of {@code names} (every row when null). */
+    private static Map<String, Set<String>> readMemberships(Handle h, String column, List<String> names) {
+        Map<String, Set<String>> byUser = new HashMap<>();
+        only(h, "SELECT username, role_name FROM auth_user_roles", column, names)
+                .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> byUser.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        return byUser;
     }
 
     /** Roles with their permissions: these {@code names}, or every one when null. */
@@ -631,15 +619,28 @@ final class Directory implements ChangeFeed.Listener {
         return found;
     }
 
-    /** {@code select}, for the rows whose {@code column} is one of {@code names}, or every row when null. */
+    /**
+     * {@code select} (one of the constant queries here, with or without a {@code WHERE}), for the
+     * rows whose {@code column} is one of {@code names}, or every row when null.
+     */
     private static Query only(Handle h, String select, String column, List<String> names) {
-        return names == null ? h.createQuery(select)
-                : h.createQuery(select + " WHERE " + column + " IN (<names>)").bindList("names", names);
+        if (names == null) {
+            return h.createQuery(select);
+        }
+        String and = select.contains(" WHERE ") ? " AND " : " WHERE ";
+        return h.createQuery(select + and + column + " IN (<names>)").bindList("names", names);
     }
 
     /** Keys not revoked, in {@link #keyRow}'s columns. */
     private static final String LIVE_KEYS = "SELECT key_id, username, secret_hash, expires_at, last_used_at"
             + " FROM auth_api_keys WHERE revoked_at IS NULL";
+
+    /** Keys not revoked, by id: those whose {@code column} is one of {@code values}, or every one when null. */
+    private static Map<String, KeyEntry> liveKeys(Handle h, String column, List<String> values) {
+        Map<String, KeyEntry> found = new HashMap<>();
+        only(h, LIVE_KEYS, column, values).map(Directory::keyRow).forEach(k -> found.put(k.keyId, k));
+        return found;
+    }
 
     private static KeyEntry keyRow(ResultSet rs, StatementContext c) throws SQLException {
         long expires = rs.getLong(4);
@@ -658,6 +659,17 @@ final class Directory implements ChangeFeed.Listener {
     /** Sessions neither expired nor idle, in {@link #sessionRow}'s columns; binds {@code now} and {@code idle}. */
     private static final String LIVE_SESSIONS = "SELECT id_hash, username, csrf_token, created_at, expires_at,"
             + " last_seen_at FROM auth_sessions WHERE expires_at > :now AND last_seen_at > :idle";
+
+    /**
+     * Sessions live at {@code now}, by id hash: those whose {@code column} is one of
+     * {@code values}, or every one when null.
+     */
+    private Map<String, SessionEntry> liveSessions(Handle h, long now, String column, List<String> values) {
+        Map<String, SessionEntry> found = new HashMap<>();
+        only(h, LIVE_SESSIONS, column, values).bind("now", now).bind("idle", now - sessionIdleMillis)
+                .map(Directory::sessionRow).forEach(e -> found.put(e.idHash, e));
+        return found;
+    }
 
     private static SessionEntry sessionRow(ResultSet rs, StatementContext c) throws SQLException {
         return new SessionEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
