@@ -20,7 +20,8 @@ import java.time.Duration;
  * @param refresh         how often this node re-reads users, keys and sessions that other nodes
  *                        changed ({@code barista.auth.refresh}, default 5s)
  * @param clientIpHeader  a header holding the client's address, set by a proxy you trust (such as
- *                        {@code X-Real-IP}), for the per-address login throttle
+ *                        {@code X-Real-IP}), for the per-address login throttle; of a list such as
+ *                        {@code X-Forwarded-For} the last address counts, the one the proxy added
  *                        ({@code barista.auth.client-ip-header}; default none: the peer address counts)
  */
 public record AuthSettings(Duration sessionIdle, Duration sessionMax, boolean cookieSecure, Duration tokenTtl,

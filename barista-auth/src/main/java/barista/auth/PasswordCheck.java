@@ -61,7 +61,10 @@ final class PasswordCheck {
 
     /**
      * The client's address for the per-address limit: from the trusted proxy's header when one is
-     * configured, else the peer's address without its port.
+     * configured, else the peer's address without its port. Of a list ({@code X-Forwarded-For}),
+     * the last address counts: the proxy appends the address it saw to whatever the client sent,
+     * so every earlier one is the client's to choose, and a guesser could name a new one on every
+     * try to stay under the limit.
      */
     private String client(Context ctx) {
         String v = clientIpHeader == null ? null : ctx.header(clientIpHeader);
@@ -70,7 +73,6 @@ final class PasswordCheck {
             int colon = peer == null ? -1 : peer.lastIndexOf(':');
             return colon > 0 ? peer.substring(0, colon) : peer;
         }
-        int comma = v.indexOf(',');
-        return (comma < 0 ? v : v.substring(0, comma)).trim();
+        return v.substring(v.lastIndexOf(',') + 1).trim();
     }
 }

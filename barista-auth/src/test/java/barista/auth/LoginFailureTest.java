@@ -76,6 +76,28 @@ class LoginFailureTest {
     }
 
     @Test
+    void addresses_a_client_puts_in_front_of_x_forwarded_for_do_not_get_it_past_the_address_limit() {
+        try (var scratch = TestDatabase.SQLITE.scratch(dir)) {
+            Barista app = scratch.app(cfg -> cfg.property("barista.auth.client-ip-header", "X-Forwarded-For"));
+            Auth.of(app);
+            var client = TestClient.inProcess(app);
+            // The client sends a new made-up address each time; the proxy appends the one it saw.
+            for (int i = 0; i < 20; i++) {
+                var r = client.request("POST", "/auth/login").header("X-Forwarded-For", "10.0.0." + i + ", 203.0.113.7")
+                        .json(Map.of("username", "user" + i, "password", "guess-guess")).send();
+                assertThat(r.status()).isEqualTo(401);
+            }
+            var blocked = client.request("POST", "/auth/login").header("X-Forwarded-For", "10.9.9.9,203.0.113.7")
+                    .json(Map.of("username", "fresh", "password", "guess-guess")).send();
+            assertThat(blocked.status()).isEqualTo(429);
+            var other = client.request("POST", "/auth/login").header("X-Forwarded-For", "203.0.113.7, 198.51.100.1")
+                    .json(Map.of("username", "fresh", "password", "guess-guess")).send();
+            assertThat(other.status()).isEqualTo(401);
+            app.stop();
+        }
+    }
+
+    @Test
     void twenty_failures_from_one_client_address_throttle_that_address_when_a_trusted_proxy_header_is_set() {
         try (var scratch = TestDatabase.SQLITE.scratch(dir)) {
             Barista app = scratch.app(cfg -> cfg.property("barista.auth.client-ip-header", "X-Real-IP"));
