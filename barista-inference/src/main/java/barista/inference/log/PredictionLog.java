@@ -4,6 +4,7 @@ import barista.Barista;
 import barista.Config;
 import barista.access.Principal;
 import barista.data.Database;
+import barista.data.Dialect;
 import barista.http.HttpError;
 import barista.inference.ModelConfig;
 import barista.inference.Prediction;
@@ -317,7 +318,7 @@ public final class PredictionLog implements AutoCloseable {
      * The SELECT for a query; {@code limit} 0 means no limit. With {@code exactId} the text is
      * matched as a request id only. Every value is a bound parameter.
      */
-    private static Query select(Handle h, PredictionQuery q, int limit, boolean exactId) {
+    private Query select(Handle h, PredictionQuery q, int limit, boolean exactId) {
         List<String> where = new ArrayList<>();
         Map<String, Object> binds = new LinkedHashMap<>();
         if (q.model() != null) {
@@ -347,7 +348,9 @@ public final class PredictionLog implements AutoCloseable {
             where.add("request_id = :text");
             binds.put("text", q.text());
         } else if (q.text() != null) {
-            where.add("(input LIKE :like ESCAPE '!' OR output LIKE :like ESCAPE '!')");
+            // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does the same, and more
+            String like = db.dialect() == Dialect.POSTGRESQL ? "ILIKE" : "LIKE";
+            where.add("(input " + like + " :like ESCAPE '!' OR output " + like + " :like ESCAPE '!')");
             binds.put("like", "%" + escapeLike(q.text()) + "%");
         }
         if (q.before() != null) {

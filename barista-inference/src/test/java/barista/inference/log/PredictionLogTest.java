@@ -260,6 +260,7 @@ class PredictionLogTest {
 
         assertThat(log.search(PredictionQuery.all().withText("p-3")).items()).hasSize(1);
         assertThat(log.search(PredictionQuery.all().withText("5.1,3.5")).items()).hasSize(7);
+        assertThat(log.search(PredictionQuery.all().withText("\"INPUT\"")).items()).as("case is ignored on both").hasSize(7);
         assertThat(log.search(PredictionQuery.all().withText("%")).items()).isEmpty();
         assertThat(log.search(PredictionQuery.all().withText("' OR '1'='1")).items()).isEmpty();
         assertThat(log.search(PredictionQuery.all().withModel("iris' OR '1'='1")).items()).isEmpty();
