@@ -17,18 +17,19 @@ final class Admin {
 
     static void install(Barista app, Function<Context, String> csrf) {
         Assets assets = new Assets(app);
-        Layout layout = new Layout(assets);
+        Flash flash = new Flash(app.config().flag("barista.auth.cookie-secure", true));
+        Layout layout = new Layout(assets, flash);
         Guard guard = new Guard(csrf, layout);
         LiveStats stats = new LiveStats(() -> Metrics.of(app).registry());
         stats.start();
         app.onStop(stats::close);
         new DashboardPage(app, stats, layout).install(guard);
-        new ModelPages(app, layout).install(guard);
+        new ModelPages(app, layout, flash).install(guard);
         new PredictionPages(app, layout).install(guard);
-        new UserPages(app, layout).install(guard);
-        new RolePages(app, layout).install(guard);
-        new KeyPages(app, layout).install(guard);
+        new UserPages(app, layout, flash).install(guard);
+        new RolePages(app, layout, flash).install(guard);
+        new KeyPages(app, layout, flash).install(guard);
         new SignInPages(app, layout).install(guard);
-        new PasswordPage(app, layout).install(guard);
+        new PasswordPage(app, layout, flash).install(guard);
     }
 }

@@ -6,8 +6,6 @@ import barista.auth.Auth;
 import barista.auth.NewApiKey;
 import barista.auth.User;
 import barista.http.HttpError;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -29,10 +27,12 @@ import java.util.List;
 final class KeyPages {
     private final Barista app;
     private final Layout layout;
+    private final Flash flash;
 
-    KeyPages(Barista app, Layout layout) {
+    KeyPages(Barista app, Layout layout, Flash flash) {
         this.app = app;
         this.layout = layout;
+        this.flash = flash;
     }
 
     void install(Guard guard) {
@@ -81,20 +81,17 @@ final class KeyPages {
         } catch (HttpError e) {
             return page(v, e.status(), "Could not revoke " + keyId + ": " + e.getMessage(), null);
         }
-        return Guard.redirect("/admin/keys?revoked=" + URLEncoder.encode(keyId, StandardCharsets.UTF_8));
+        return flash.redirect("/admin/keys", "Revoked key " + keyId + ".");
     }
 
     private Object page(Visit v, int status, String error, NewApiKey created) {
         Auth auth = Auth.of(app);
         List<ApiKeyInfo> keys = auth.apiKeys().listAll();
         List<User> users = auth.users().list();
-        String revoked = v.ctx().query("revoked");
         Instant now = Instant.now();
         return layout.page(v, status, "API keys", "/admin/keys", p -> {
             if (error != null) {
                 p.el("p", error, "class", "flash error", "role", "alert");
-            } else if (revoked != null) {
-                p.el("p", "Revoked key " + revoked + ".", "class", "flash", "role", "status");
             }
             if (created != null) {
                 p.open("article", "id", "new-key");

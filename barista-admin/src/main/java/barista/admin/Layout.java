@@ -36,9 +36,11 @@ final class Layout {
     };
 
     private final Assets assets;
+    private final Flash flash;
 
-    Layout(Assets assets) {
+    Layout(Assets assets, Flash flash) {
         this.assets = assets;
+        this.flash = flash;
     }
 
     /** A page for a signed-in visit; {@code current} is the navigation entry to mark. */
@@ -65,6 +67,10 @@ final class Layout {
         p.close().close().close();
         p.open("main");
         p.el("h1", title);
+        Flash.Message done = flash.take(v.ctx());
+        if (done != null) {
+            p.el("p", done.text(), "class", done.error() ? "flash error" : "flash", "role", done.error() ? "alert" : "status");
+        }
         main.accept(p);
         p.close();
         return finish(p, status);

@@ -6,8 +6,6 @@ import barista.inference.ModelState;
 import barista.inference.ModelVersion;
 import barista.inference.Models;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,17 +29,20 @@ import java.util.TreeSet;
  */
 final class ModelPages {
     private static final String FILE = "model.onnx";
+    private static final String PATH = "/admin/models";
 
     private final Barista app;
     private final Layout layout;
+    private final Flash flash;
 
-    ModelPages(Barista app, Layout layout) {
+    ModelPages(Barista app, Layout layout, Flash flash) {
         this.app = app;
         this.layout = layout;
+        this.flash = flash;
     }
 
     void install(Guard guard) {
-        guard.get(app, "/admin/models", null, this::page);
+        guard.get(app, PATH, null, this::page);
         guard.post(app, "/admin/models/load", Permissions.MODELS_MANAGE, v -> act(v, "load"));
         guard.post(app, "/admin/models/serve", Permissions.MODELS_MANAGE, v -> act(v, "serve"));
         guard.post(app, "/admin/models/follow", Permissions.MODELS_MANAGE, v -> act(v, "follow"));
@@ -55,16 +56,18 @@ final class ModelPages {
     private Object act(Visit v, String action) {
         String name = v.ctx().formValue("model");
         String version = v.ctx().formValue("version");
-        if (!Models.isValidName(name) || (!action.equals("follow") && !Models.isValidName(version))) {
-            return back("invalid", name, version);
+        boolean follow = action.equals("follow");
+        if (!Models.isValidName(name) || (!follow && !Models.isValidName(version))) {
+            return failed("Not a valid model or version name.");
         }
+        String what = follow ? name : name + " v" + version;
         Models models = models();
         try {
             switch (action) {
                 case "load" -> {
                     Path file = models.directory().resolve(name).resolve(version).resolve(FILE);
                     if (!Files.isRegularFile(file)) {
-                        return back("nofile", name, version);
+                        return failed("No model file in the model directory for " + what + ".");
                     }
                     models.load(name, version, file);
                 }
@@ -74,31 +77,23 @@ final class ModelPages {
             }
         } catch (RuntimeException e) {
             // the registry keeps what served before; the page shows the model's last error
-            return back("failed-" + action, name, version);
+            return failed(switch (action) {
+                case "load" -> "Could not load ";
+                case "serve" -> "Could not serve ";
+                case "follow" -> "Could not change ";
+                default -> "Could not unload ";
+            } + what + ".");
         }
-        return back(action, name, version);
+        return flash.redirect(PATH, switch (action) {
+            case "load" -> "Loaded ";
+            case "serve" -> "Now serving ";
+            case "follow" -> "Now following the latest version: ";
+            default -> "Unloaded ";
+        } + what + ".");
     }
 
-    private static Object back(String done, String name, String version) {
-        return Guard.redirect("/admin/models?done=" + done
-                + (name == null ? "" : "&model=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
-                + (version == null ? "" : "&version=" + URLEncoder.encode(version, StandardCharsets.UTF_8)));
-    }
-
-    private static String message(String done) {
-        return switch (done) {
-            case "load" -> "Loaded";
-            case "serve" -> "Now serving";
-            case "follow" -> "Now following the latest version:";
-            case "unload" -> "Unloaded";
-            case "nofile" -> "No model file in the model directory for";
-            case "invalid" -> "Not a valid model or version name:";
-            case "failed-load" -> "Could not load";
-            case "failed-serve" -> "Could not serve";
-            case "failed-follow" -> "Could not change";
-            case "failed-unload" -> "Could not unload";
-            default -> null;
-        };
+    private Object failed(String message) {
+        return flash.redirect(PATH, new Flash.Message(message, true));
     }
 
     private Object page(Visit v) {
@@ -109,14 +104,7 @@ final class ModelPages {
             names.addAll(models.names());
         }
         boolean manage = v.may(Permissions.MODELS_MANAGE);
-        String done = v.ctx().query("done");
-        String message = done == null ? null : message(done);
-        return layout.page(v, "Models", "/admin/models", p -> {
-            if (message != null) {
-                String what = v.ctx().query("model") + (v.ctx().query("version") == null ? "" : " v" + v.ctx().query("version"));
-                p.el("p", message + " " + what + ".", "class", done.startsWith("failed") || done.equals("nofile")
-                        || done.equals("invalid") ? "flash error" : "flash", "role", "status");
-            }
+        return layout.page(v, "Models", PATH, p -> {
             if (models == null) {
                 p.el("p", "This app serves no models (no model directory, barista.models.dir).");
                 return;

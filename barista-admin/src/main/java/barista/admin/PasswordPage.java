@@ -21,10 +21,12 @@ final class PasswordPage {
 
     private final Barista app;
     private final Layout layout;
+    private final Flash flash;
 
-    PasswordPage(Barista app, Layout layout) {
+    PasswordPage(Barista app, Layout layout, Flash flash) {
         this.app = app;
         this.layout = layout;
+        this.flash = flash;
     }
 
     void install(Guard guard) {
@@ -42,7 +44,8 @@ final class PasswordPage {
         } catch (HttpError e) {
             return Guard.withRetryAfter(page(v, e.status(), message(e)), e);
         }
-        return Guard.redirect(PATH + "?done=changed");
+        return flash.redirect(PATH, "Your password was changed. Your other sessions and bearer tokens have ended; API keys "
+                + "stay until they are revoked.");
     }
 
     /** The refusal in words: which field, and why, without the problem document's jargon. */
@@ -65,10 +68,6 @@ final class PasswordPage {
         return layout.page(v, status, "Change password", PATH, p -> {
             if (error != null) {
                 p.el("p", error, "class", "flash error", "role", "alert");
-            } else if ("changed".equals(v.ctx().query("done"))) {
-                p.el("p", "Your password was changed. Your other sessions and bearer tokens have ended; API keys stay "
-                        + "until they are revoked.",
-                        "class", "flash", "role", "status");
             }
             p.postForm(PATH, "id", "change-password");
             // the user name lets password managers file the new password under the right account

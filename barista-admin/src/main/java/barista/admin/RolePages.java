@@ -5,8 +5,6 @@ import barista.auth.Auth;
 import barista.auth.Role;
 import barista.auth.Roles;
 import barista.http.HttpError;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,10 +21,12 @@ import java.util.TreeSet;
 final class RolePages {
     private final Barista app;
     private final Layout layout;
+    private final Flash flash;
 
-    RolePages(Barista app, Layout layout) {
+    RolePages(Barista app, Layout layout, Flash flash) {
         this.app = app;
         this.layout = layout;
+        this.flash = flash;
     }
 
     void install(Guard guard) {
@@ -61,7 +61,7 @@ final class RolePages {
         } catch (HttpError e) {
             return page(v, e.status(), "Could not change role " + name + ": " + e.getMessage());
         }
-        return Guard.redirect("/admin/roles?done=" + what + "&role=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        return flash.redirect("/admin/roles", "Role " + name + " " + what + ".");
     }
 
     static Set<String> permissions(String text) {
@@ -78,12 +78,9 @@ final class RolePages {
 
     private Object page(Visit v, int status, String error) {
         List<Role> roles = Auth.of(app).roles().list();
-        String done = v.ctx().query("done");
         return layout.page(v, status, "Roles", "/admin/roles", p -> {
             if (error != null) {
                 p.el("p", error, "class", "flash error", "role", "alert");
-            } else if (done != null && List.of("created", "saved", "deleted").contains(done)) {
-                p.el("p", "Role " + v.ctx().query("role") + " " + done + ".", "class", "flash", "role", "status");
             }
             p.open("div", "class", "scroll");
             p.open("table", "id", "roles");

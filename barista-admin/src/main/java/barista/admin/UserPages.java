@@ -6,8 +6,6 @@ import barista.auth.Auth;
 import barista.auth.Role;
 import barista.auth.User;
 import barista.http.HttpError;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,12 +20,16 @@ import java.util.Set;
  * <p>Threading: virtual threads; changes block on the database and, for a password, on Argon2.
  */
 final class UserPages {
+    private static final String PATH = "/admin/users";
+
     private final Barista app;
     private final Layout layout;
+    private final Flash flash;
 
-    UserPages(Barista app, Layout layout) {
+    UserPages(Barista app, Layout layout, Flash flash) {
         this.app = app;
         this.layout = layout;
+        this.flash = flash;
     }
 
     void install(Guard guard) {
@@ -53,7 +55,7 @@ final class UserPages {
         } catch (HttpError e) {
             return page(v, e.status(), "Could not create " + username + ": " + e.getMessage());
         }
-        return done("created", username);
+        return flash.redirect(PATH, "Created user " + username + ".");
     }
 
     private Object setRoles(Visit v) {
@@ -67,7 +69,7 @@ final class UserPages {
         } catch (HttpError e) {
             return page(v, e.status(), "Could not change the roles of " + username + ": " + e.getMessage());
         }
-        return done("roles", username);
+        return flash.redirect(PATH, "Saved the roles of " + username + ".");
     }
 
     private Object setActive(Visit v) {
@@ -84,7 +86,7 @@ final class UserPages {
         } catch (HttpError e) {
             return page(v, e.status(), "Could not change " + username + ": " + e.getMessage());
         }
-        return done(active ? "activated" : "deactivated", username);
+        return flash.redirect(PATH, (active ? "Reactivated " : "Deactivated ") + username + ".");
     }
 
     /**
@@ -105,36 +107,19 @@ final class UserPages {
         } catch (HttpError e) {
             return page(v, e.status(), "Could not set the password of " + username + ": " + e.getMessage());
         }
-        return done("password", username);
+        return flash.redirect(PATH, "Set a new password for " + username + ".");
     }
 
     private static Set<String> roles(Visit v) {
         return new LinkedHashSet<>(v.ctx().form().getOrDefault("roles", List.of()));
     }
 
-    private static Object done(String what, String username) {
-        return Guard.redirect("/admin/users?done=" + what + "&user=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
-    }
-
     private Object page(Visit v, int status, String error) {
         List<User> users = auth().users().list();
         List<String> roleNames = auth().roles().list().stream().map(Role::name).toList();
-        String done = v.ctx().query("done");
-        return layout.page(v, status, "Users", "/admin/users", p -> {
+        return layout.page(v, status, "Users", PATH, p -> {
             if (error != null) {
                 p.el("p", error, "class", "flash error", "role", "alert");
-            } else if (done != null) {
-                String message = switch (done) {
-                    case "created" -> "Created user ";
-                    case "roles" -> "Saved the roles of ";
-                    case "activated" -> "Reactivated ";
-                    case "deactivated" -> "Deactivated ";
-                    case "password" -> "Set a new password for ";
-                    default -> null;
-                };
-                if (message != null) {
-                    p.el("p", message + v.ctx().query("user") + ".", "class", "flash", "role", "status");
-                }
             }
             p.open("div", "class", "scroll");
             p.open("table", "id", "users");

@@ -157,11 +157,11 @@ class AdminBrowserTest {
         // models: pin v1 (the switch), then unload v2
         page.navigate(base + "/admin/models");
         page.click("#model-iris tr[data-version='1'] button:has-text('Serve')");
-        page.waitForURL(url -> url.contains("done=serve"));
+        page.waitForSelector("p.flash:has-text('Now serving iris v1.')");
         assertThat(page.textContent("#model-iris header")).contains("Serving v1").contains("pinned to v1");
         assertThat(Models.of(app).serving("iris").version()).isEqualTo("1");
         page.click("#model-iris tr[data-version='2'] button:has-text('Unload')");
-        page.waitForURL(url -> url.contains("done=unload"));
+        page.waitForSelector("p.flash:has-text('Unloaded iris v2.')");
         assertThat(Models.of(app).versions("iris").stream().map(ModelVersion::version)).containsExactly("1");
         assertThat(page.textContent("#model-iris tr[data-version='2']")).contains("not loaded");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("models.png")).setFullPage(true));
@@ -211,7 +211,7 @@ class AdminBrowserTest {
         small.fill("input[name=new_password]", "a new and longer password");
         small.fill("input[name=new_password_again]", "a new and longer password");
         small.click("button:has-text('Change password')");
-        small.waitForURL(url -> url.contains("done=changed"));
+        small.waitForSelector("p.flash:has-text('Your password was changed')");
         assertThat(small.textContent("main")).contains("Your password was changed");
         small.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("phone-password.png")).setFullPage(true));
         phone.close();

@@ -51,10 +51,11 @@ class PasswordPageTest {
                 NEW_PASSWORD)));
 
         assertThat(changed.status()).isEqualTo(303);
-        assertThat(changed.header("Location")).isEqualTo("/admin/password?done=changed");
-        TestResponse after = ana.get("/admin/password?done=changed");
+        assertThat(changed.header("Location")).isEqualTo("/admin/password");
+        TestResponse after = ana.get("/admin/password");
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.text()).contains("Your password was changed");
+        assertThat(ana.get("/admin/password").text()).as("shown once").doesNotContain("Your password was changed");
         assertThat(anaElsewhere.get("/admin").status()).isEqualTo(303); // back to the sign-in page
         admin.signIn("ana", NEW_PASSWORD);
     }
