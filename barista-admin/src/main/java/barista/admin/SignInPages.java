@@ -29,6 +29,9 @@ import java.util.Map;
 final class SignInPages {
     static final String LOGIN_COOKIE = "barista_admin_login";
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final String NO_HTTPS = "Your browser sent back no sign-in cookie: this server's cookies are Secure, "
+            + "and browsers keep those only over HTTPS (and on localhost). Open the admin over https://, or, on a "
+            + "network you trust, set barista.auth.cookie-secure=false.";
 
     private final Barista app;
     private final Layout layout;
@@ -62,7 +65,8 @@ final class SignInPages {
         String username = ctx.formValue("username");
         if (cookie == null || sent == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8))) {
-            return form(ctx, 403, "The sign-in form expired. Please try again.", username);
+            return form(ctx, 403, cookie == null && cookiesNeedHttps(ctx) ? NO_HTTPS
+                    : "The sign-in form expired. Please try again.", username);
         }
         String next = Guard.localNext(ctx.formValue("next"));
         try {
@@ -107,6 +111,21 @@ final class SignInPages {
         headers.put("Set-Cookie", LOGIN_COOKIE + "=" + token + "; Path=/admin/login; Max-Age=3600; HttpOnly; SameSite=Strict"
                 + (secureCookie ? "; Secure" : ""));
         return new Response(page.status(), page.body(), page.contentType(), headers);
+    }
+
+    /**
+     * Whether a missing cookie is most likely a {@code Secure} one the browser dropped: the app
+     * marks cookies Secure, and the page came over plain HTTP (no proxy said {@code https}) to a
+     * name other than localhost, where browsers keep Secure cookies anyway. Without this, a first
+     * run on a server's address answered "the form expired" to every try.
+     */
+    private boolean cookiesNeedHttps(Context ctx) {
+        if (!secureCookie || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
+            return false;
+        }
+        String host = ctx.header("Host");
+        String name = host == null ? "" : host.replaceFirst(":[0-9]+$", "").toLowerCase(java.util.Locale.ROOT);
+        return !(name.equals("localhost") || name.endsWith(".localhost") || name.startsWith("127.") || name.equals("[::1]"));
     }
 
     private static String token() {

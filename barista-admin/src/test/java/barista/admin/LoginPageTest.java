@@ -54,6 +54,27 @@ class LoginPageTest {
     }
 
     @Test
+    void a_browser_that_dropped_the_secure_cookie_over_plain_http_is_told_why() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("secure"));
+        try (TestAdmin secure = TestAdmin.start(dir.resolve("secure"), cfg -> cfg
+                .property("barista.auth.cookie-secure", "true").property("barista.allowed-hosts", "admin.example.com,localhost"))) {
+            // A browser on http://admin.example.com/ keeps no Secure cookie, so it posts the form without one.
+            TestResponse overHttp = secure.client.request("POST", "/admin/login").header("Host", "admin.example.com")
+                    .body("username=grace&password=x&_csrf=t".getBytes(), "application/x-www-form-urlencoded").send();
+            assertThat(overHttp.status()).isEqualTo(403);
+            assertThat(overHttp.text()).contains("barista.auth.cookie-secure=false").contains("https://");
+
+            TestResponse behindHttpsProxy = secure.client.request("POST", "/admin/login").header("Host", "admin.example.com")
+                    .header("X-Forwarded-Proto", "https")
+                    .body("username=grace&password=x&_csrf=t".getBytes(), "application/x-www-form-urlencoded").send();
+            assertThat(behindHttpsProxy.text()).contains("The sign-in form expired").doesNotContain("cookie-secure");
+            TestResponse onLocalhost = secure.client.request("POST", "/admin/login").header("Host", "localhost:8000")
+                    .body("username=grace&password=x&_csrf=t".getBytes(), "application/x-www-form-urlencoded").send();
+            assertThat(onLocalhost.text()).contains("The sign-in form expired").doesNotContain("cookie-secure");
+        }
+    }
+
+    @Test
     void unknown_user_and_wrong_password_get_the_same_message() {
         String unknown = attempt("nobody-here", "whatever123").text();
         String wrong = attempt("grace", "wrong password").text();
