@@ -321,6 +321,10 @@ public final class Barista {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.log(System.Logger.Level.INFO, "Barista listening on http://{0}:{1,number,#} ({2} routes; started in {3} ms)",
                 config.host(), server.port(), table.routes().size(), (System.nanoTime() - t0) / 1_000_000);
+        if (pipeline.answersEveryHostByDefault()) {
+            LOG.log(System.Logger.Level.WARNING, "barista.allowed-hosts is not set, so on {0} a request naming any "
+                    + "host is answered; set it to the names clients use (api.example.com, .example.com)", config.host());
+        }
         return this;
     }
 

@@ -23,16 +23,22 @@ final class AllowedHosts {
 
     private final boolean any;
     private final List<String> names;
+    private final boolean byDefault;
 
-    private AllowedHosts(boolean any, List<String> names) {
+    private AllowedHosts(boolean any, List<String> names, boolean byDefault) {
         this.any = any;
         this.names = names;
+        this.byDefault = byDefault;
+    }
+
+    private AllowedHosts(boolean any, List<String> names) {
+        this(any, names, false);
     }
 
     static AllowedHosts of(Config config) {
         String setting = config.property("barista.allowed-hosts", null);
         if (setting == null) {
-            return isLoopback(config.host()) ? new AllowedHosts(false, LOOPBACK) : new AllowedHosts(true, List.of());
+            return isLoopback(config.host()) ? new AllowedHosts(false, LOOPBACK) : new AllowedHosts(true, List.of(), true);
         }
         List<String> names = new ArrayList<>();
         for (String part : setting.split(",")) {
@@ -47,8 +53,12 @@ final class AllowedHosts {
         return new AllowedHosts(false, List.copyOf(names));
     }
 
-    boolean allowsAll() {
-        return any;
+    /**
+     * Whether every host is answered only because nothing was set (an app on a non-loopback
+     * address): worth a word at start-up, as Django refuses to start without its setting.
+     */
+    boolean answersEveryHostByDefault() {
+        return byDefault;
     }
 
     /** Whether a request with this {@code Host} header (or none, as HTTP/1.0 allows) is answered. */

@@ -41,6 +41,11 @@ public final class Pipeline implements Dispatcher {
     private final AccessControl accessControl;
     private final AllowedHosts allowedHosts;
 
+    /** Whether {@code barista.allowed-hosts} is unset on a non-loopback address, so any Host is answered. */
+    public boolean answersEveryHostByDefault() {
+        return allowedHosts.answersEveryHostByDefault();
+    }
+
     public Pipeline(RouteTable table, Config config, AccessControl accessControl) {
         this.table = table;
         this.config = config;
