@@ -48,7 +48,10 @@ import org.jdbi.v3.core.statement.Query;
  * waits for more entries before it commits, default 0: with COPY on PostgreSQL, waiting a
  * millisecond measured 17% slower at 64 connections, and on SQLite it was slower too). A
  * model's {@code config.json} may override the first two with
- * {@code "log": {"enabled": false}} or {@code "log": {"sample": 0.1}}.
+ * {@code "log": {"enabled": false}} or {@code "log": {"sample": 0.1}}; but with
+ * {@code barista.predictions.log=false} the model server never opens the log, so an app can serve
+ * models with no database, and no model can turn it back on: for a log that only some models
+ * use, set {@code barista.predictions.sample=0} and {@code "log": {"sample": 1}} on those.
  *
  * <p>Threading: thread-safe. {@link #record} never blocks; the search, feedback and export
  * methods run SQL and block, so call them from handlers on virtual threads.

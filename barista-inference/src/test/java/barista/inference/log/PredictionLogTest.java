@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,6 +197,34 @@ class PredictionLogTest {
                 assertThat(predict(client, "s-" + i).status()).isEqualTo(200);
             }
             assertThat(PredictionLog.of(app).stats().entries()).isZero();
+        }
+    }
+
+    @Test
+    void the_app_wide_settings_switch_the_log_off_or_sample_it_and_a_sampled_app_lets_a_model_opt_in() throws Exception {
+        Path models = dir.resolve("models");
+        barista.demo.models.DemoModels.writeIris(models, "1");
+        barista.demo.models.DemoModels.writeDigits(models, "1");
+        Files.writeString(models.resolve("digits/config.json"), "{\"log\": {\"enabled\": true, \"sample\": 1}}");
+        var digitsRow = Map.of("inputs", List.of(java.util.Collections.nCopies(64, 0.0)));
+        try (var client = TestClient.overSocket(start(Store.SQLITE, cfg -> cfg.property("barista.predictions.log", "false")))) {
+            assertThat(predict(client, "app-off-1").status()).isEqualTo(200);
+            assertThat(client.request("POST", "/models/digits/predict").header("X-Request-Id", "digits-off-1")
+                    .json(digitsRow).send().status()).isEqualTo(200);
+            // off for the app means no log at all, whatever a model says: an app can serve models with no database
+            assertThat(PredictionLog.of(app).find("app-off-1")).isEmpty();
+            assertThat(PredictionLog.of(app).find("digits-off-1")).isEmpty();
+        }
+        app.stop();
+        app = null;
+        try (var client = TestClient.overSocket(start(Store.SQLITE, cfg -> cfg.property("barista.predictions.sample", "0")))) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(predict(client, "app-s-" + i).status()).isEqualTo(200);
+            }
+            assertThat(client.request("POST", "/models/digits/predict").header("X-Request-Id", "digits-on-1")
+                    .json(digitsRow).send().status()).isEqualTo(200);
+            assertThat(PredictionLog.of(app).search(PredictionQuery.all().withModel("iris")).items()).isEmpty();
+            assertThat(PredictionLog.of(app).find("digits-on-1")).as("the model's own sample wins").isPresent();
         }
     }
 
