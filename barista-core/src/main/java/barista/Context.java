@@ -117,6 +117,15 @@ public final class Context implements ParamsModel.Source {
         return request.header(name);
     }
 
+    /**
+     * Every line of a request header (case-insensitive), in the order they came; empty if none.
+     * For headers that proxies add a line to rather than append to, such as
+     * {@code X-Forwarded-For} behind some of them, where the last line is the nearest proxy's.
+     */
+    public java.util.List<String> headers(String name) {
+        return request.headers(name);
+    }
+
     /** A cookie's value, or {@code null}. */
     @Override
     public String cookie(String name) {

@@ -21,7 +21,8 @@ import java.time.Duration;
  *                        changed ({@code barista.auth.refresh}, default 5s)
  * @param clientIpHeader  a header holding the client's address, set by a proxy you trust (such as
  *                        {@code X-Real-IP}), for the per-address login throttle; of a list such as
- *                        {@code X-Forwarded-For} the last address counts, the one the proxy added
+ *                        {@code X-Forwarded-For} the last address counts, the one the nearest proxy
+ *                        added (behind two proxies, name the header the outer one sets instead)
  *                        ({@code barista.auth.client-ip-header}; default none: the peer address counts)
  */
 public record AuthSettings(Duration sessionIdle, Duration sessionMax, boolean cookieSecure, Duration tokenTtl,

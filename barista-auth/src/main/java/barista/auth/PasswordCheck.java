@@ -62,12 +62,13 @@ final class PasswordCheck {
     /**
      * The client's address for the per-address limit: from the trusted proxy's header when one is
      * configured, else the peer's address without its port. Of a list ({@code X-Forwarded-For}),
-     * the last address counts: the proxy appends the address it saw to whatever the client sent,
-     * so every earlier one is the client's to choose, and a guesser could name a new one on every
-     * try to stay under the limit.
+     * the last address of the last line counts: the proxy appends the address it saw to what the
+     * client sent, or adds a line of its own, so every earlier one is the client's to choose, and a
+     * guesser could name a new one on every try to stay under the limit.
      */
     private String client(Context ctx) {
-        String v = clientIpHeader == null ? null : ctx.header(clientIpHeader);
+        java.util.List<String> lines = clientIpHeader == null ? java.util.List.of() : ctx.headers(clientIpHeader);
+        String v = lines.isEmpty() ? null : lines.getLast();
         if (v == null || v.isBlank()) {
             String peer = ctx.remoteAddress();
             int colon = peer == null ? -1 : peer.lastIndexOf(':');

@@ -93,6 +93,11 @@ class LoginFailureTest {
             var other = client.request("POST", "/auth/login").header("X-Forwarded-For", "203.0.113.7, 198.51.100.1")
                     .json(Map.of("username", "fresh", "password", "guess-guess")).send();
             assertThat(other.status()).isEqualTo(401);
+            // a proxy that adds a line of its own instead of appending to the client's
+            var ownLine = client.request("POST", "/auth/login").header("X-Forwarded-For", "10.1.1.1")
+                    .header("X-Forwarded-For", "203.0.113.7")
+                    .json(Map.of("username", "fresh", "password", "guess-guess")).send();
+            assertThat(ownLine.status()).isEqualTo(429);
             app.stop();
         }
     }

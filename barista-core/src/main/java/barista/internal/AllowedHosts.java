@@ -55,7 +55,9 @@ final class AllowedHosts {
 
     /**
      * Whether every host is answered only because nothing was set (an app on a non-loopback
-     * address): worth a word at start-up, as Django refuses to start without its setting.
+     * address): worth a warning at start-up, where Django's server refuses to run without
+     * {@code ALLOWED_HOSTS} once {@code DEBUG} is off; containers reached by pod addresses make
+     * refusing the wrong default here.
      */
     boolean answersEveryHostByDefault() {
         return byDefault;

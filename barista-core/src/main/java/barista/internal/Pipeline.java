@@ -41,11 +41,6 @@ public final class Pipeline implements Dispatcher {
     private final AccessControl accessControl;
     private final AllowedHosts allowedHosts;
 
-    /** Whether {@code barista.allowed-hosts} is unset on a non-loopback address, so any Host is answered. */
-    public boolean answersEveryHostByDefault() {
-        return allowedHosts.answersEveryHostByDefault();
-    }
-
     public Pipeline(RouteTable table, Config config, AccessControl accessControl) {
         this.table = table;
         this.config = config;
@@ -53,6 +48,11 @@ public final class Pipeline implements Dispatcher {
         this.allowedHosts = AllowedHosts.of(config);
         this.cors = new Cors(config.cors());
         this.requestLog = config.requestLog() ? RequestLog.toStdout() : null;
+    }
+
+    /** For {@link barista.Barista#start}'s warning; see {@link AllowedHosts#answersEveryHostByDefault}. */
+    public boolean answersEveryHostByDefault() {
+        return allowedHosts.answersEveryHostByDefault();
     }
 
     /** Writes out every request logged so far; called at shutdown. */

@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param from        entries at or after this time
  * @param to          entries before this time
  * @param text        a request id (exact), or text contained in the input or output JSON, in
- *                    any case of ASCII letters
+ *                    any case (of ASCII letters on SQLite; of every letter on PostgreSQL)
  * @param hasFeedback {@code true} only entries with feedback, {@code false} only those without
  * @param before      keyset cursor: only entries with an id below this ({@link PredictionPage#next})
  * @param limit       page size, 1 to {@link #MAX_LIMIT}
