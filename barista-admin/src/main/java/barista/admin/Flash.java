@@ -2,23 +2,30 @@ package barista.admin;
 
 import barista.Context;
 import barista.Response;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What a form's action says on the page it redirects to ("Created user carol."), as Django's
- * messages and Flask's {@code flash} do: the message rides in a short-lived cookie that only this
- * server sets, and the next admin page shows it once and clears it. Carried in the redirect's
- * query string instead, anyone could send an admin a link that announces what never happened.
+ * messages and Flask's {@code flash} do. Carried in the redirect's query string, anyone could
+ * send an admin a link that announces what never happened; so the message rides in a
+ * short-lived cookie instead, signed with the session's CSRF token, a secret only the server and
+ * that session's pages know. A cookie planted by a sibling subdomain or left by another user's
+ * session on the same browser fails the check and is not shown.
  *
  * <p>Threading: stateless.
  */
 final class Flash {
     static final String COOKIE = "barista_flash";
-    /** Long enough to follow the redirect on a slow link, short enough not to surface days later. */
+    /** Long enough to follow the redirect on a slow link, short enough not to surface later. */
     private static final int MAX_AGE_SECONDS = 60;
+    private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
     private final boolean secureCookie;
 
@@ -30,29 +37,60 @@ final class Flash {
     record Message(String text, boolean error) {
     }
 
-    /** A 303 to {@code location}, whose page opens with {@code text}. */
-    Response redirect(String location, String text) {
-        return redirect(location, new Message(text, false));
+    /** A 303 to {@code location}, whose page opens with {@code text} for this visit's session. */
+    Response redirect(Visit v, String location, String text) {
+        return redirect(v.csrf(), location, new Message(text, false));
     }
 
-    /** A 303 to {@code location}, whose page opens with {@code message}. */
-    Response redirect(String location, Message message) {
-        String value = (message.error() ? "e" : "s") + URLEncoder.encode(message.text(), StandardCharsets.UTF_8);
+    /** A 303 to {@code location}, whose page opens with {@code message} for this visit's session. */
+    Response redirect(Visit v, String location, Message message) {
+        return redirect(v.csrf(), location, message);
+    }
+
+    /**
+     * As {@link #redirect(Visit, String, Message)}, for the session whose CSRF token is
+     * {@code csrf}: the one a password change has just started, say. Without a session there is
+     * no key, and the redirect carries no message.
+     */
+    Response redirect(String csrf, String location, Message message) {
+        if (csrf == null) {
+            return Guard.redirect(location);
+        }
+        String body = (message.error() ? "e" : "s") + ENCODE.encodeToString(message.text().getBytes(StandardCharsets.UTF_8));
         return new Response(303, null, null, Map.of("Location", location, "Cache-Control", "no-store",
-                "Set-Cookie", cookie(value, MAX_AGE_SECONDS)));
+                "Set-Cookie", cookie(body + "." + mac(csrf, body), MAX_AGE_SECONDS)));
     }
 
-    /** The message this request brought, or null; if there was one, the answer clears it. */
-    Message take(Context ctx) {
-        String value = ctx.cookie(COOKIE);
+    /** The message left for this visit's session, or null; if a cookie came, the answer clears it. */
+    Message take(Visit v) {
+        String value = v.ctx().cookie(COOKIE);
         if (value == null || value.isEmpty()) {
             return null;
         }
-        ctx.header("Set-Cookie", cookie("", 0));
+        v.ctx().header("Set-Cookie", cookie("", 0));
+        int dot = value.indexOf('.');
+        if (v.csrf() == null || dot < 2 || (value.charAt(0) != 's' && value.charAt(0) != 'e')) {
+            return null;
+        }
+        String body = value.substring(0, dot);
+        if (!MessageDigest.isEqual(mac(v.csrf(), body).getBytes(StandardCharsets.US_ASCII),
+                value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+            return null;
+        }
         try {
-            return new Message(URLDecoder.decode(value.substring(1), StandardCharsets.UTF_8), value.charAt(0) == 'e');
+            return new Message(new String(DECODE.decode(body.substring(1)), StandardCharsets.UTF_8), body.charAt(0) == 'e');
         } catch (IllegalArgumentException malformed) {
             return null;
+        }
+    }
+
+    private static String mac(String key, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return ENCODE.encodeToString(mac.doFinal(("barista-flash:" + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 

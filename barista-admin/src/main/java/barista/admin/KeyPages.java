@@ -81,7 +81,7 @@ final class KeyPages {
         } catch (HttpError e) {
             return page(v, e.status(), "Could not revoke " + keyId + ": " + e.getMessage(), null);
         }
-        return flash.redirect("/admin/keys", "Revoked key " + keyId + ".");
+        return flash.redirect(v, "/admin/keys", "Revoked key " + keyId + ".");
     }
 
     private Object page(Visit v, int status, String error, NewApiKey created) {

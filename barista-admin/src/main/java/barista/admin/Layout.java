@@ -67,7 +67,7 @@ final class Layout {
         p.close().close().close();
         p.open("main");
         p.el("h1", title);
-        Flash.Message done = flash.take(v.ctx());
+        Flash.Message done = flash.take(v);
         if (done != null) {
             p.el("p", done.text(), "class", done.error() ? "flash error" : "flash", "role", done.error() ? "alert" : "status");
         }

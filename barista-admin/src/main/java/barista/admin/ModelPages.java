@@ -43,57 +43,63 @@ final class ModelPages {
 
     void install(Guard guard) {
         guard.get(app, PATH, null, this::page);
-        guard.post(app, "/admin/models/load", Permissions.MODELS_MANAGE, v -> act(v, "load"));
-        guard.post(app, "/admin/models/serve", Permissions.MODELS_MANAGE, v -> act(v, "serve"));
-        guard.post(app, "/admin/models/follow", Permissions.MODELS_MANAGE, v -> act(v, "follow"));
-        guard.post(app, "/admin/models/unload", Permissions.MODELS_MANAGE, v -> act(v, "unload"));
+        guard.post(app, "/admin/models/load", Permissions.MODELS_MANAGE, v -> act(v, Action.LOAD));
+        guard.post(app, "/admin/models/serve", Permissions.MODELS_MANAGE, v -> act(v, Action.SERVE));
+        guard.post(app, "/admin/models/follow", Permissions.MODELS_MANAGE, v -> act(v, Action.FOLLOW));
+        guard.post(app, "/admin/models/unload", Permissions.MODELS_MANAGE, v -> act(v, Action.UNLOAD));
     }
 
     private Models models() {
         return Models.of(app);
     }
 
-    private Object act(Visit v, String action) {
+    /** The forms' actions, each with what the page says once it is done and when it failed. */
+    private enum Action {
+        LOAD("Loaded ", "Could not load "),
+        SERVE("Now serving ", "Could not serve "),
+        FOLLOW("Now following the latest version: ", "Could not change "),
+        UNLOAD("Unloaded ", "Could not unload ");
+
+        final String done;
+        final String failed;
+
+        Action(String done, String failed) {
+            this.done = done;
+            this.failed = failed;
+        }
+    }
+
+    private Object act(Visit v, Action action) {
         String name = v.ctx().formValue("model");
         String version = v.ctx().formValue("version");
-        boolean follow = action.equals("follow");
+        boolean follow = action == Action.FOLLOW;
         if (!Models.isValidName(name) || (!follow && !Models.isValidName(version))) {
-            return failed("Not a valid model or version name.");
+            return failed(v, "Not a valid model or version name.");
         }
         String what = follow ? name : name + " v" + version;
         Models models = models();
         try {
             switch (action) {
-                case "load" -> {
+                case LOAD -> {
                     Path file = models.directory().resolve(name).resolve(version).resolve(FILE);
                     if (!Files.isRegularFile(file)) {
-                        return failed("No model file in the model directory for " + what + ".");
+                        return failed(v, "No model file in the model directory for " + what + ".");
                     }
                     models.load(name, version, file);
                 }
-                case "serve" -> models.serve(name, version);
-                case "follow" -> models.serve(name, null);
-                default -> models.unload(name, version);
+                case SERVE -> models.serve(name, version);
+                case FOLLOW -> models.serve(name, null);
+                case UNLOAD -> models.unload(name, version);
             }
         } catch (RuntimeException e) {
             // the registry keeps what served before; the page shows the model's last error
-            return failed(switch (action) {
-                case "load" -> "Could not load ";
-                case "serve" -> "Could not serve ";
-                case "follow" -> "Could not change ";
-                default -> "Could not unload ";
-            } + what + ".");
+            return failed(v, action.failed + what + ".");
         }
-        return flash.redirect(PATH, switch (action) {
-            case "load" -> "Loaded ";
-            case "serve" -> "Now serving ";
-            case "follow" -> "Now following the latest version: ";
-            default -> "Unloaded ";
-        } + what + ".");
+        return flash.redirect(v, PATH, action.done + what + ".");
     }
 
-    private Object failed(String message) {
-        return flash.redirect(PATH, new Flash.Message(message, true));
+    private Object failed(Visit v, String message) {
+        return flash.redirect(v, PATH, new Flash.Message(message, true));
     }
 
     private Object page(Visit v) {

@@ -3,9 +3,11 @@ package barista.admin;
 import barista.Barista;
 import barista.Response;
 import barista.auth.Auth;
+import barista.auth.Session;
 import barista.http.FieldError;
 import barista.http.HttpError;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code /admin/password}: any staff user ({@link Permissions#staff}) changes their own password,
@@ -39,13 +41,16 @@ final class PasswordPage {
         if (!Objects.equals(next, v.ctx().formValue("new_password_again"))) {
             return page(v, 422, "The two new passwords differ.");
         }
+        Optional<Session> renewed;
         try {
-            Auth.of(app).changeOwnPassword(v.ctx(), v.ctx().formValue("current_password"), next);
+            renewed = Auth.of(app).changeOwnPassword(v.ctx(), v.ctx().formValue("current_password"), next);
         } catch (HttpError e) {
             return Guard.withRetryAfter(page(v, e.status(), message(e)), e);
         }
-        return flash.redirect(PATH, "Your password was changed. Your other sessions and bearer tokens have ended; API keys "
-                + "stay until they are revoked.");
+        // the page after this one belongs to the session the change just started
+        return flash.redirect(renewed.map(Session::csrfToken).orElse(null), PATH, new Flash.Message(
+                "Your password was changed. Your other sessions and bearer tokens have ended; API keys stay until "
+                        + "they are revoked.", false));
     }
 
     /** The refusal in words: which field, and why, without the problem document's jargon. */

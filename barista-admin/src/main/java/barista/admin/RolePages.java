@@ -61,7 +61,7 @@ final class RolePages {
         } catch (HttpError e) {
             return page(v, e.status(), "Could not change role " + name + ": " + e.getMessage());
         }
-        return flash.redirect("/admin/roles", "Role " + name + " " + what + ".");
+        return flash.redirect(v, "/admin/roles", "Role " + name + " " + what + ".");
     }
 
     static Set<String> permissions(String text) {

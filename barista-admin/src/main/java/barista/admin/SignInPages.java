@@ -115,17 +115,17 @@ final class SignInPages {
 
     /**
      * Whether a missing cookie is most likely a {@code Secure} one the browser dropped: the app
-     * marks cookies Secure, and the page came over plain HTTP (no proxy said {@code https}) to a
-     * name other than localhost, where browsers keep Secure cookies anyway. Without this, a first
-     * run on a server's address answered "the form expired" to every try.
+     * marks cookies Secure, and the browser says (in the form post's {@code Origin}) that the page
+     * was on plain HTTP at a name other than localhost, where browsers keep Secure cookies anyway.
+     * Without this, a first run on a server's address answered "the form expired" to every try.
      */
     private boolean cookiesNeedHttps(Context ctx) {
-        if (!secureCookie || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
+        String origin = ctx.header("Origin");
+        if (!secureCookie || origin == null || !origin.toLowerCase(java.util.Locale.ROOT).startsWith("http://")) {
             return false;
         }
-        String host = ctx.header("Host");
-        String name = host == null ? "" : host.replaceFirst(":[0-9]+$", "").toLowerCase(java.util.Locale.ROOT);
-        return !(name.equals("localhost") || name.endsWith(".localhost") || name.startsWith("127.") || name.equals("[::1]"));
+        String host = origin.substring("http://".length()).replaceFirst(":[0-9]+$", "").toLowerCase(java.util.Locale.ROOT);
+        return !(host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 
     private static String token() {

@@ -55,7 +55,7 @@ final class UserPages {
         } catch (HttpError e) {
             return page(v, e.status(), "Could not create " + username + ": " + e.getMessage());
         }
-        return flash.redirect(PATH, "Created user " + username + ".");
+        return flash.redirect(v, PATH, "Created user " + username + ".");
     }
 
     private Object setRoles(Visit v) {
@@ -69,7 +69,7 @@ final class UserPages {
         } catch (HttpError e) {
             return page(v, e.status(), "Could not change the roles of " + username + ": " + e.getMessage());
         }
-        return flash.redirect(PATH, "Saved the roles of " + username + ".");
+        return flash.redirect(v, PATH, "Saved the roles of " + username + ".");
     }
 
     private Object setActive(Visit v) {
@@ -86,7 +86,7 @@ final class UserPages {
         } catch (HttpError e) {
             return page(v, e.status(), "Could not change " + username + ": " + e.getMessage());
         }
-        return flash.redirect(PATH, (active ? "Reactivated " : "Deactivated ") + username + ".");
+        return flash.redirect(v, PATH, (active ? "Reactivated " : "Deactivated ") + username + ".");
     }
 
     /**
@@ -107,7 +107,7 @@ final class UserPages {
         } catch (HttpError e) {
             return page(v, e.status(), "Could not set the password of " + username + ": " + e.getMessage());
         }
-        return flash.redirect(PATH, "Set a new password for " + username + ".");
+        return flash.redirect(v, PATH, "Set a new password for " + username + ".");
     }
 
     private static Set<String> roles(Visit v) {

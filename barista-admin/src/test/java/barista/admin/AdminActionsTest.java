@@ -91,7 +91,7 @@ class AdminActionsTest {
         assertThat(models.versions("iris")).extracting(ModelVersion::version).containsExactly("1", "2");
         assertThat(models.serving("iris").version()).isEqualTo("2");
 
-        submit("/admin/models/serve", Map.of("model", "iris", "version", "1"));
+        assertThat(submit("/admin/models/serve", Map.of("model", "iris", "version", "1")).text()).contains("Now serving iris v1.");
         assertThat(models.serving("iris").version()).isEqualTo("1");
         assertThat(models.pinned("iris")).isEqualTo("1");
 
@@ -116,10 +116,33 @@ class AdminActionsTest {
     }
 
     @Test
+    void the_message_rides_in_a_short_lived_http_only_cookie_that_another_session_cannot_read_or_forge() {
+        TestResponse r = root.postWithToken("/admin/users", Map.of("username", "dave", "password", TestAdmin.PASSWORD));
+        String setCookie = r.headers().get("set-cookie").stream().filter(c -> c.startsWith(Flash.COOKIE + "="))
+                .findFirst().orElseThrow();
+        assertThat(setCookie).contains("Path=/admin").contains("Max-Age=60").contains("HttpOnly").contains("SameSite=Strict")
+                .doesNotContain("dave"); // the text is encoded, and signed
+        String value = setCookie.substring(Flash.COOKIE.length() + 1, setCookie.indexOf(';'));
+
+        // the same cookie in another admin's browser: not their session's, so not shown, and cleared
+        TestAdmin.Browser other = admin.userWithRoles("erin", "admin");
+        other.cookies.put(Flash.COOKIE, value);
+        assertThat(other.get("/admin/users").text()).doesNotContain("Created user dave.");
+        assertThat(other.cookies).doesNotContainKey(Flash.COOKIE);
+        // a forged one, with a message of its own and no valid signature
+        root.cookies.put(Flash.COOKIE, "s" + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("Deleted every user.".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".AAAA");
+        assertThat(root.get("/admin/users").text()).doesNotContain("Deleted every user.");
+        // its own session's browser sees it once
+        root.cookies.put(Flash.COOKIE, value);
+        assertThat(root.get("/admin/users").text()).contains("Created user dave.");
+    }
+
+    @Test
     void a_link_cannot_make_a_page_announce_what_never_happened() {
         assertThat(root.get("/admin/users?done=created&user=mallory").text()).doesNotContain("mallory");
         assertThat(root.get("/admin/models?done=load&model=evil&version=6").text()).doesNotContain("evil");
-        assertThat(root.get("/admin/keys?revoked=k1").text()).doesNotContain("Revoked");
+        assertThat(root.get("/admin/keys?revoked=k1").text()).doesNotContain("k1");
         assertThat(root.get("/admin/roles?done=deleted&role=admin").text()).doesNotContain("Role admin deleted");
     }
 }

@@ -114,6 +114,11 @@ class ModelPermissionTest {
         TestResponse bobs = client.request("POST", "/predictions/" + id + "/feedback").header("X-API-Key", bobKey)
                 .json(Map.of("label", "virginica")).send();
         assertThat(bobs.status()).isEqualTo(404);
+        TestResponse nothing = client.request("POST", "/predictions/no-such-request/feedback").header("X-API-Key", bobKey)
+                .json(Map.of("label", "virginica")).send();
+        assertThat(bobs.json().get("detail").asText()) // word for word what an id that was never used gets
+                .isEqualTo(nothing.json().get("detail").asText().replace("no-such-request", id));
+        assertThat(bobs.json().get("title")).isEqualTo(nothing.json().get("title"));
         assertThat(bobs.text()).doesNotContain("ada");
         TestResponse adas = client.request("POST", "/predictions/" + id + "/feedback").header("X-API-Key", adaKey)
                 .json(Map.of("label", "setosa")).send();
