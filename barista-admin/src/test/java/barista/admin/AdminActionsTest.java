@@ -28,13 +28,8 @@ class AdminActionsTest {
     TestAdmin.Browser root;
 
     @BeforeEach
-    void start() throws InterruptedException {
-        DemoModels.writeIris(dir.resolve("models"), "1");
-        admin = TestAdmin.start(dir, cfg -> cfg.property("barista.models.watch", "off"));
-        Models models = Models.of(admin.app);
-        for (int i = 0; i < 2000 && !models.startupComplete(); i++) {
-            Thread.sleep(10);
-        }
+    void start() {
+        admin = TestAdmin.withIris(dir, cfg -> cfg.property("barista.models.watch", "off"));
         root = admin.userWithRoles("root", "admin");
     }
 

@@ -2,8 +2,6 @@ package barista.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import barista.demo.models.DemoModels;
-import barista.inference.Models;
 import barista.test.TestResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,13 +25,8 @@ class EscapingTest {
     static TestAdmin.Browser browser;
 
     @BeforeAll
-    static void start() throws InterruptedException {
-        DemoModels.writeIris(dir.resolve("models"), "1");
-        admin = TestAdmin.start(dir);
-        Models models = Models.of(admin.app);
-        for (int i = 0; i < 2000 && !models.startupComplete(); i++) {
-            Thread.sleep(10);
-        }
+    static void start() {
+        admin = TestAdmin.withIris(dir, cfg -> { });
         browser = admin.userWithRoles("root", "admin");
         admin.auth().apiKeys().create("root", SCRIPT, null);
         admin.auth().apiKeys().create("root", "\" onmouseover=\"alert(2)", null);

@@ -2,8 +2,6 @@ package barista.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import barista.demo.models.DemoModels;
-import barista.inference.Models;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,13 +23,8 @@ class LiveFiguresTest {
     static TestAdmin.Browser root;
 
     @BeforeAll
-    static void start() throws InterruptedException {
-        DemoModels.writeIris(dir.resolve("models"), "1");
-        admin = TestAdmin.start(dir);
-        Models models = Models.of(admin.app);
-        for (int i = 0; i < 2000 && !models.startupComplete(); i++) {
-            Thread.sleep(10);
-        }
+    static void start() {
+        admin = TestAdmin.withIris(dir, cfg -> { });
         root = admin.userWithRoles("root", "admin");
     }
 

@@ -50,6 +50,19 @@ final class TestAdmin implements AutoCloseable {
         return new TestAdmin(app);
     }
 
+    /** As {@link #start(Path, Consumer)}, serving the demo's iris (v1) from {@code dir/models} once it is loaded. */
+    static TestAdmin withIris(Path dir, Consumer<Config.Builder> more) {
+        barista.demo.models.DemoModels.writeIris(dir.resolve("models"), "1");
+        TestAdmin admin = start(dir, more);
+        barista.inference.Models models = barista.inference.Models.of(admin.app);
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (!models.startupComplete() && System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+        assertThat(models.startupComplete()).as("iris loads").isTrue();
+        return admin;
+    }
+
     Auth auth() {
         return Auth.of(app);
     }

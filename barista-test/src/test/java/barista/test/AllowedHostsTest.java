@@ -58,26 +58,7 @@ class AllowedHostsTest {
 
     @Test
     void an_app_on_every_address_with_no_setting_says_so_when_it_starts() {
-        java.util.List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord r) {
-                if (r.getLevel() == java.util.logging.Level.WARNING) {
-                    warnings.add(r);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("barista");
-        logger.addHandler(handler);
-        try {
+        try (LogCapture log = LogCapture.of("barista")) {
             for (String setting : new String[] {null, "*"}) {
                 Barista app = Barista.create(cfg -> {
                     cfg.host("0.0.0.0").port(0).requestLog(false);
@@ -89,10 +70,9 @@ class AllowedHostsTest {
                 app.stop();
             }
             app(null).start().stop(); // loopback: nothing to say
-        } finally {
-            logger.removeHandler(handler);
+            assertThat(log.records).filteredOn(r -> r.getLevel() == java.util.logging.Level.WARNING)
+                    .extracting(java.util.logging.LogRecord::getMessage)
+                    .filteredOn(m -> m.contains("barista.allowed-hosts")).hasSize(1);
         }
-        assertThat(warnings).extracting(java.util.logging.LogRecord::getMessage)
-                .filteredOn(m -> m.contains("barista.allowed-hosts")).hasSize(1);
     }
 }

@@ -74,33 +74,14 @@ class ErrorResponsesTest {
 
     @Test
     void the_500_request_id_is_in_the_error_log_line_with_the_stack_trace() {
-        java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord r) {
-                records.add(r);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("barista");
-        logger.addHandler(capture);
-        try {
+        try (LogCapture log = LogCapture.of("barista")) {
             var r = start(false).get("/boom");
             String id = r.json().get("requestId").asText();
-            assertThat(records).anySatisfy(rec -> {
+            assertThat(log.records).anySatisfy(rec -> {
                 assertThat(rec.getLevel()).isEqualTo(java.util.logging.Level.SEVERE);
                 assertThat(rec.getMessage()).contains("request_id=" + id).contains("GET /boom");
                 assertThat(rec.getThrown()).isInstanceOf(IllegalStateException.class);
             });
-        } finally {
-            logger.removeHandler(capture);
         }
     }
 

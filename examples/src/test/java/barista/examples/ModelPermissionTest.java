@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import barista.Barista;
 import barista.auth.Auth;
-import barista.inference.Models;
 import barista.inference.log.PredictionLog;
 import barista.test.TestClient;
 import barista.test.TestResponse;
@@ -47,11 +46,7 @@ class ModelPermissionTest {
         adaKey = auth.apiKeys().create("ada", "laptop", null).key();
         bobKey = auth.apiKeys().create("bob", "laptop", null).key();
         client = TestClient.overSocket(app);
-        Models models = Models.of(app);
-        for (int i = 0; i < 2000 && !models.startupComplete(); i++) {
-            Thread.sleep(10);
-        }
-        assertThat(models.startupComplete()).as("the demo models load").isTrue();
+        DemoModelsLoaded.await(app);
     }
 
     @AfterAll

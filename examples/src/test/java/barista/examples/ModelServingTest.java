@@ -3,7 +3,6 @@ package barista.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import barista.Barista;
-import barista.inference.Models;
 import barista.test.TestClient;
 import barista.test.TestResponse;
 import java.util.ArrayList;
@@ -24,11 +23,7 @@ class ModelServingTest {
         app = DemoServer.app(Barista.create(cfg -> cfg.port(0).requestLog(false)
                 .property("barista.models.dir", DemoServer.modelsDir().toString())));
         client = TestClient.overSocket(app);
-        Models models = Models.of(app);
-        for (int i = 0; i < 2000 && !models.startupComplete(); i++) {
-            Thread.sleep(10);
-        }
-        assertThat(models.startupComplete()).as("the demo models load").isTrue();
+        DemoModelsLoaded.await(app);
     }
 
     @AfterAll
