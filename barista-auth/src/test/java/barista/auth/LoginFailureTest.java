@@ -35,6 +35,36 @@ class LoginFailureTest {
         }
     }
 
+    /**
+     * Coarse on purpose, for a shared machine: a sign-in for an unknown user must still pay for a
+     * password hash. One that skipped it would answer in well under a millisecond against tens.
+     */
+    @Test
+    void an_unknown_user_takes_about_as_long_to_refuse_as_a_wrong_password() {
+        try (var scratch = TestDatabase.SQLITE.scratch(dir)) {
+            Barista app = scratch.app();
+            for (int i = 0; i < 3; i++) {
+                Auth.of(app).users().create("known" + i, PASSWORD, Set.of());
+            }
+            var client = TestClient.inProcess(app);
+            login(client, "known0", "warm-up-guess"); // the first hash pays for the JIT
+            long[] known = new long[3];
+            long[] unknown = new long[3];
+            for (int i = 0; i < 3; i++) { // interleaved, so a slow moment of the box hits both
+                long t0 = System.nanoTime();
+                assertThat(login(client, "known" + i, "not the password").status()).isEqualTo(401);
+                long t1 = System.nanoTime();
+                assertThat(login(client, "nobody" + i, "not the password").status()).isEqualTo(401);
+                known[i] = t1 - t0;
+                unknown[i] = System.nanoTime() - t1;
+            }
+            java.util.Arrays.sort(known);
+            java.util.Arrays.sort(unknown);
+            assertThat((double) unknown[1] / known[1]).as("median unknown / median known").isBetween(0.33, 3.0);
+            app.stop();
+        }
+    }
+
     @Test
     void a_sign_in_for_some_users_refuses_the_others_like_a_wrong_password_and_counts_it() {
         try (var scratch = TestDatabase.SQLITE.scratch(dir)) {
