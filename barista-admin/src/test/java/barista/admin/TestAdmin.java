@@ -59,7 +59,8 @@ final class TestAdmin implements AutoCloseable {
         while (!models.startupComplete() && System.nanoTime() < until) {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
-        assertThat(models.startupComplete()).as("iris loads").isTrue();
+        assertThat(models.startupComplete()).as("start-up loads finish").isTrue();
+        assertThat(models.serving("iris")).as("iris serves").isNotNull();
         return admin;
     }
 

@@ -37,7 +37,8 @@ class LoginFailureTest {
 
     /**
      * Coarse on purpose, for a shared machine: a sign-in for an unknown user must still pay for a
-     * password hash. One that skipped it would answer in well under a millisecond against tens.
+     * password hash. One that skipped it measured a few milliseconds against about eighty; the
+     * bounds are wide so that only a difference of that size fails.
      */
     @Test
     void an_unknown_user_takes_about_as_long_to_refuse_as_a_wrong_password() {
@@ -60,7 +61,7 @@ class LoginFailureTest {
             }
             java.util.Arrays.sort(known);
             java.util.Arrays.sort(unknown);
-            assertThat((double) unknown[1] / known[1]).as("median unknown / median known").isBetween(0.33, 3.0);
+            assertThat((double) unknown[1] / known[1]).as("median unknown / median known").isBetween(0.33, 5.0);
             app.stop();
         }
     }

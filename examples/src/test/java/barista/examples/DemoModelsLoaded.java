@@ -16,5 +16,7 @@ final class DemoModelsLoaded {
             Thread.sleep(10);
         }
         assertThat(models.startupComplete()).as("the demo models load").isTrue();
+        assertThat(models.serving("iris")).as("iris serves").isNotNull();
+        assertThat(models.serving("digits")).as("digits serves").isNotNull();
     }
 }

@@ -119,7 +119,7 @@ class KillNineDurabilityTest {
     private Set<String> loggedIds(String url) {
         Barista restarted = Barista.create(cfg -> cfg.port(0).requestLog(false).property("barista.data.url", url)
                 .property("barista.data.user", TestPostgres.USER).property("barista.data.dir", dir.resolve("data").toString())
-                .property("barista.models.enabled", "false"));
+                .property("barista.models.enabled", "false")).start();
         try {
             StringWriter csv = new StringWriter();
             PredictionLog.of(restarted).writeCsv(PredictionQuery.all(), csv);
