@@ -17,7 +17,8 @@ final class Admin {
 
     static void install(Barista app, Function<Context, String> csrf) {
         Assets assets = new Assets(app);
-        Flash flash = new Flash(app.config().flag("barista.auth.cookie-secure", true));
+        boolean secureCookies = app.config().flag("barista.auth.cookie-secure", true);
+        Flash flash = new Flash(secureCookies);
         Layout layout = new Layout(assets, flash);
         Guard guard = new Guard(csrf, layout);
         LiveStats stats = new LiveStats(() -> Metrics.of(app).registry());
@@ -29,7 +30,7 @@ final class Admin {
         new UserPages(app, layout, flash).install(guard);
         new RolePages(app, layout, flash).install(guard);
         new KeyPages(app, layout, flash).install(guard);
-        new SignInPages(app, layout).install(guard);
+        new SignInPages(app, layout, secureCookies).install(guard);
         new PasswordPage(app, layout, flash).install(guard);
     }
 }

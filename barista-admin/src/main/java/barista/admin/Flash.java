@@ -1,12 +1,10 @@
 package barista.admin;
 
-import barista.Context;
 import barista.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,10 +25,10 @@ final class Flash {
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
-    private final boolean secureCookie;
+    private final AdminCookie cookie;
 
     Flash(boolean secureCookie) {
-        this.secureCookie = secureCookie;
+        this.cookie = new AdminCookie(COOKIE, "/admin", secureCookie);
     }
 
     /** A message the next page shows; {@code error} marks a failure (an alert, not a status). */
@@ -57,8 +55,7 @@ final class Flash {
             return Guard.redirect(location);
         }
         String body = (message.error() ? "e" : "s") + ENCODE.encodeToString(message.text().getBytes(StandardCharsets.UTF_8));
-        return new Response(303, null, null, Map.of("Location", location, "Cache-Control", "no-store",
-                "Set-Cookie", cookie(body + "." + mac(csrf, body), MAX_AGE_SECONDS)));
+        return Guard.redirect(location).withHeader("Set-Cookie", cookie.set(body + "." + mac(csrf, body), MAX_AGE_SECONDS));
     }
 
     /** The message left for this visit's session, or null; if a cookie came, the answer clears it. */
@@ -67,7 +64,7 @@ final class Flash {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        v.ctx().header("Set-Cookie", cookie("", 0));
+        v.ctx().header("Set-Cookie", cookie.clear());
         int dot = value.indexOf('.');
         if (v.csrf() == null || dot < 2 || (value.charAt(0) != 's' && value.charAt(0) != 'e')) {
             return null;
@@ -92,10 +89,5 @@ final class Flash {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
-    }
-
-    private String cookie(String value, int maxAge) {
-        return COOKIE + "=" + value + "; Path=/admin; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict"
-                + (secureCookie ? "; Secure" : "");
     }
 }

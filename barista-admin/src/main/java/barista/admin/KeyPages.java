@@ -91,7 +91,7 @@ final class KeyPages {
         Instant now = Instant.now();
         return layout.page(v, status, "API keys", "/admin/keys", p -> {
             if (error != null) {
-                p.el("p", error, "class", "flash error", "role", "alert");
+                Layout.notice(p, error, true);
             }
             if (created != null) {
                 p.open("article", "id", "new-key");

@@ -69,11 +69,16 @@ final class Layout {
         p.el("h1", title);
         Flash.Message done = flash.take(v);
         if (done != null) {
-            p.el("p", done.text(), "class", done.error() ? "flash error" : "flash", "role", done.error() ? "alert" : "status");
+            notice(p, done.text(), done.error());
         }
         main.accept(p);
         p.close();
         return finish(p, status);
+    }
+
+    /** A message at the top of a page: an alert for a failure, else a status. */
+    static void notice(Page p, String text, boolean error) {
+        p.el("p", text, "class", error ? "flash error" : "flash", "role", error ? "alert" : "status");
     }
 
     /** A page for someone not signed in (the sign-in form): no navigation. */

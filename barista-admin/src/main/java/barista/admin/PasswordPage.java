@@ -72,7 +72,7 @@ final class PasswordPage {
     private Response page(Visit v, int status, String error) {
         return layout.page(v, status, "Change password", PATH, p -> {
             if (error != null) {
-                p.el("p", error, "class", "flash error", "role", "alert");
+                Layout.notice(p, error, true);
             }
             p.postForm(PATH, "id", "change-password");
             // the user name lets password managers file the new password under the right account

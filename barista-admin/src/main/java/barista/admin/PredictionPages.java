@@ -150,7 +150,7 @@ final class PredictionPages {
         return layout.page(v, problem == null ? 200 : 422, "Predictions", "/admin/predictions", p -> {
             filters(p, f);
             if (problem != null) {
-                p.el("p", problem, "class", "flash error", "role", "alert");
+                Layout.notice(p, problem, true);
                 return;
             }
             String qs = f.queryString();

@@ -80,7 +80,7 @@ final class RolePages {
         List<Role> roles = Auth.of(app).roles().list();
         return layout.page(v, status, "Roles", "/admin/roles", p -> {
             if (error != null) {
-                p.el("p", error, "class", "flash error", "role", "alert");
+                Layout.notice(p, error, true);
             }
             p.open("div", "class", "scroll");
             p.open("table", "id", "roles");

@@ -9,8 +9,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Signing in and out: {@code GET /admin/login} shows the form, {@code POST /admin/login} checks
@@ -35,12 +33,12 @@ final class SignInPages {
 
     private final Barista app;
     private final Layout layout;
-    private final boolean secureCookie;
+    private final AdminCookie loginCookie;
 
-    SignInPages(Barista app, Layout layout) {
+    SignInPages(Barista app, Layout layout, boolean secureCookie) {
         this.app = app;
         this.layout = layout;
-        this.secureCookie = app.config().flag("barista.auth.cookie-secure", true);
+        this.loginCookie = new AdminCookie(LOGIN_COOKIE, "/admin/login", secureCookie);
     }
 
     void install(Guard guard) {
@@ -82,8 +80,7 @@ final class SignInPages {
             }
             throw e;
         }
-        ctx.header("Set-Cookie", LOGIN_COOKIE + "=; Path=/admin/login; Max-Age=0; HttpOnly; SameSite=Strict"
-                + (secureCookie ? "; Secure" : ""));
+        ctx.header("Set-Cookie", loginCookie.clear());
         return Guard.redirect(next);
     }
 
@@ -92,7 +89,7 @@ final class SignInPages {
         String next = Guard.localNext(ctx.formValue("next") != null ? ctx.formValue("next") : ctx.query("next"));
         Response page = layout.anonymousPage(token, status, "Sign in", p -> {
             if (error != null) {
-                p.el("p", error, "class", "flash error", "role", "alert");
+                Layout.notice(p, error, true);
             }
             p.postForm("/admin/login");
             p.hidden("next", next);
@@ -107,10 +104,7 @@ final class SignInPages {
             p.el("button", "Sign in", "type", "submit");
             p.close();
         });
-        Map<String, String> headers = new LinkedHashMap<>(page.headers());
-        headers.put("Set-Cookie", LOGIN_COOKIE + "=" + token + "; Path=/admin/login; Max-Age=3600; HttpOnly; SameSite=Strict"
-                + (secureCookie ? "; Secure" : ""));
-        return new Response(page.status(), page.body(), page.contentType(), headers);
+        return page.withHeader("Set-Cookie", loginCookie.set(token, 3600));
     }
 
     /**
@@ -121,7 +115,7 @@ final class SignInPages {
      */
     private boolean cookiesNeedHttps(Context ctx) {
         String origin = ctx.header("Origin");
-        if (!secureCookie || origin == null || !origin.toLowerCase(java.util.Locale.ROOT).startsWith("http://")) {
+        if (!loginCookie.secure() || origin == null || !origin.toLowerCase(java.util.Locale.ROOT).startsWith("http://")) {
             return false;
         }
         String host = origin.substring("http://".length()).replaceFirst(":[0-9]+$", "").toLowerCase(java.util.Locale.ROOT);

@@ -119,7 +119,7 @@ final class UserPages {
         List<String> roleNames = auth().roles().list().stream().map(Role::name).toList();
         return layout.page(v, status, "Users", PATH, p -> {
             if (error != null) {
-                p.el("p", error, "class", "flash error", "role", "alert");
+                Layout.notice(p, error, true);
             }
             p.open("div", "class", "scroll");
             p.open("table", "id", "users");
